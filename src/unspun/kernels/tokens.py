@@ -1,0 +1,86 @@
+"""Word tokens with character offsets, normalised forms and stems.
+
+Words are the unit of lexical evidence (which words two sentences share), of the token diff and of fact
+extraction, so they carry offsets into the original text. Stemming uses the Snowball English stemmer
+(snowballstemmer), cached because news vocabularies repeat heavily.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+
+# A word: letters/digits, optionally joined by inner . , ' ’ - (U.S, 93.9, 1,000, re-election, don't),
+# optionally followed by % (percentages stay one token so "3%" never matches "3").
+_WORD = re.compile(r"[^\W_]+(?:[.,'’\-][^\W_]+)*%?")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+STOPWORDS = frozenset("""
+a about above after again against all also am an and any are as at be because been before being below between
+both but by can could did do does doing down during each either few for from further had has have having he her
+here hers herself him himself his how i if in into is it its itself just me more most my myself no nor not of
+off on once only or other our ours ourselves out over own same she should so some such than that the their
+theirs them themselves then there these they this those through to too under until up very was we were what
+when where which while who whom why will with would you your yours yourself yourselves said says say according
+mr mrs ms dr its it's s t
+""".split())
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of a text: its surface form, its normalised form, its stem and its span in the original text."""
+
+    text: str
+    norm: str
+    stem: str
+    start: int
+    end: int
+
+    @property
+    def is_content(self) -> bool:
+        """True for words that carry content (not stopwords, not single letters)."""
+        return self.norm not in STOPWORDS and (len(self.norm) > 1 or self.norm.isdigit())
+
+    @property
+    def is_number(self) -> bool:
+        """True for tokens that start with a digit (3, 93.9%, 1,000, 2bn)."""
+        return self.text[:1].isdigit()
+
+    @property
+    def is_capitalised(self) -> bool:
+        """True for words written with a capital first letter (candidate names)."""
+        return self.text[:1].isupper()
+
+
+@lru_cache(maxsize=200_000)
+def stem(norm: str) -> str:
+    """Snowball stem of a normalised word; numbers are kept as they are."""
+    if norm[:1].isdigit():
+        return norm
+    return _STEMMER.stemWord(norm)
+
+
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+def normalise(word: str) -> str:
+    """Lower-case a word, unify apostrophes and drop a possessive ``'s``."""
+    lowered = word.lower().replace("’", "'")
+    return _POSSESSIVE.sub("", lowered) if len(lowered) > 3 else lowered
+
+
+def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
+    """Split ``text`` into word tokens whose spans are shifted by ``offset`` (the text's start in its document)."""
+    tokens = []
+    for match in _WORD.finditer(text):
+        norm = normalise(match.group())
+        tokens.append(Token(match.group(), norm, stem(norm), match.start() + offset, match.end() + offset))
+    return tuple(tokens)
+
+
+def content_stems(tokens: tuple[Token, ...]) -> frozenset[str]:
+    """The set of stems of the content words among ``tokens``."""
+    return frozenset(token.stem for token in tokens if token.is_content)

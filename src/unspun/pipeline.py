@@ -1,0 +1,54 @@
+"""The one core pipeline: segment → candidates → align → judge, from two documents to a :class:`Comparison`.
+
+Every shell (CLI, Python API, server, Spark) ends up here, so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+from unspun.config import CompareConfig
+from unspun.embed.base import Embedder
+from unspun.model import Alignment, Comparison, Direction, Document, TextPiece
+from unspun.stages.align import align_groups, build_alignment
+from unspun.stages.candidates import Candidates, find_candidates
+from unspun.stages.judge import (boilerplate_pieces, coverage, decide_direction, decide_verdict,
+                                 direction_evidence, shared_facts, unaligned_pieces)
+from unspun.version import __version__
+
+
+def _alignments(a: Document, b: Document, candidates: Candidates, embedder: Embedder,
+                config: CompareConfig) -> tuple[Alignment, ...]:
+    """Aligned groups turned into full records (diffs, facts)."""
+    groups = align_groups(a, b, candidates, embedder, config)
+    return tuple(build_alignment(a, b, g, candidates.a_views, candidates.b_views, config) for g in groups)
+
+
+def _dropped_added(a: Document, b: Document, alignments: tuple[Alignment, ...],
+                   source: str | None) -> tuple[tuple[TextPiece, ...], tuple[TextPiece, ...]]:
+    """(dropped, added): body text only the source has, and only the derived text has."""
+    if source is None:
+        return (), ()
+    a_pieces = unaligned_pieces(a, "a", {i for al in alignments for i in al.a_sentences})
+    b_pieces = unaligned_pieces(b, "b", {i for al in alignments for i in al.b_sentences})
+    return (a_pieces, b_pieces) if source == "a" else (b_pieces, a_pieces)
+
+
+def compare_documents(a: Document, b: Document, *, embedder: Embedder, config: CompareConfig) -> Comparison:
+    """Compare two segmented documents; dates in their metadata decide direction when both are known."""
+    candidates = find_candidates(a, b, embedder, config)
+    alignments = _alignments(a, b, candidates, embedder, config)
+    body = tuple(al for al in alignments if a.sentences[al.a_sentences[0]].role == "body")
+    cover = coverage(a, b, alignments)
+    verdict = decide_verdict(cover, body, shared_facts(candidates.a_views, candidates.b_views), config)
+    a_tokens = tuple(t for v in candidates.a_views.values() for t in v.tokens)
+    b_tokens = tuple(t for v in candidates.b_views.values() for t in v.tokens)
+    furniture = (bool(boilerplate_pieces(a, "a")), bool(boilerplate_pieces(b, "b")))
+    evidence = direction_evidence(cover, body, a_tokens, b_tokens, furniture)
+    direction = decide_direction(evidence, a.date, b.date)
+    if verdict in ("same_story", "unrelated"):
+        direction, alignments = Direction(None, 0.0, "none"), ()
+        cover = coverage(a, b, alignments)
+    dropped, added = _dropped_added(a, b, alignments, direction.source)
+    return Comparison(a=a, b=b, verdict=verdict, direction=direction, coverage=cover, alignments=alignments,
+                      dropped=dropped, added=added,
+                      boilerplate=boilerplate_pieces(a, "a") + boilerplate_pieces(b, "b"),
+                      config=config.to_dict(), version=__version__)

@@ -1,0 +1,43 @@
+"""Turn a sentence group into an :class:`Alignment`: its kind, word-level diff and changed facts."""
+
+from __future__ import annotations
+
+from unspun.config import CompareConfig
+from unspun.kernels.diff import token_diff, word_similarity
+from unspun.kernels.facts import compare_facts, negation_change, polarity_change
+from unspun.model import Alignment, AlignmentKind, Document
+from unspun.stages.align.match import Group
+from unspun.stages.candidates import SentenceView
+
+
+def _kind(group: Group, a_words: list[str], b_words: list[str], similarity: float,
+          config: CompareConfig) -> AlignmentKind:
+    """``merge``/``split`` for 2-1/1-2 groups, else verbatim, minor edit or paraphrase by word similarity."""
+    if len(group.a) > len(group.b):
+        return "merge"
+    if len(group.b) > len(group.a):
+        return "split"
+    if a_words == b_words:
+        return "verbatim"
+    return "minor_edit" if similarity >= config.minor_edit_similarity else "paraphrase"
+
+
+def build_alignment(doc_a: Document, doc_b: Document, group: Group, a_views: dict[int, SentenceView],
+                    b_views: dict[int, SentenceView], config: CompareConfig) -> Alignment:
+    """The full record for one aligned group of sentences."""
+    a_tokens = tuple(t for i in group.a for t in a_views[i].tokens)
+    b_tokens = tuple(t for i in group.b for t in b_views[i].tokens)
+    a_facts = tuple(f for i in group.a for f in a_views[i].facts)
+    b_facts = tuple(f for i in group.b for f in b_views[i].facts)
+    changed, kept = compare_facts(a_facts, b_facts)
+    changed += [c for c in (negation_change(a_tokens, b_tokens), polarity_change(a_tokens, b_tokens)) if c]
+    similarity = word_similarity(a_tokens, b_tokens)
+    kind = _kind(group, [t.norm for t in a_tokens], [t.norm for t in b_tokens], similarity, config)
+    return Alignment(
+        a_sentences=group.a, b_sentences=group.b,
+        a_spans=tuple(doc_a.sentences[i].span for i in group.a),
+        b_spans=tuple(doc_b.sentences[i].span for i in group.b),
+        kind=kind, score=group.score,
+        diff=token_diff(a_tokens, b_tokens, a_start=doc_a.sentences[group.a[0]].span[0],
+                        b_start=doc_b.sentences[group.b[0]].span[0]),
+        changed_facts=tuple(changed), kept_facts=tuple(kept))

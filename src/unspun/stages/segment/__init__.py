@@ -1,0 +1,6 @@
+"""Segment: split a text into a title, body sentences and boilerplate lines, with exact offsets."""
+
+from unspun.stages.segment.boilerplate import is_boilerplate
+from unspun.stages.segment.sentences import make_document, segment
+
+__all__ = ["is_boilerplate", "make_document", "segment"]

@@ -1,0 +1,45 @@
+"""Recognise the furniture that publishing systems append to articles (comment notices, share prompts,
+copyright lines, newsletter plugs) so that it is reported as boilerplate, not as content a rewrite added.
+
+Written by hand: these are short, stereotyped lines whose wording the CMSs fix; a list of patterns catches them
+precisely, where a learned extractor would need the HTML that plain-text inputs no longer have.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_BOILERPLATE_CHARS = 240
+
+_PATTERNS = [
+    r"\bcomments? (are|is) (closed|open)\b",
+    r"\btrackbacks? and pingbacks? are\b",
+    r"^leave a (reply|comment)\b",
+    r"\byou must be logged in to post a comment\b",
+    r"\byour email address will not be published\b",
+    r"\brequired fields are marked\b",
+    r"^(share|tweet|pin|email)( this| on| it)?\b[^.]{0,40}$",
+    r"^click (here )?to (share|print|email|open)\b",
+    r"\ball rights reserved\b",
+    r"^(©|\(c\)|copyright\b)",
+    r"^(this (entry|article|post) was )?(posted|filed) (in|under)\b",
+    r"^tags?\s*:",
+    r"^categor(y|ies)\s*:",
+    r"^related( posts| articles| stories| news)?\s*:?$",
+    r"\bsubscribe to (our|the) newsletter\b",
+    r"^(follow|like) us on\b",
+    r"^sign up (for|to)\b",
+    r"^(read more|continue reading)\b",
+    r"^(previous|next) (post|article|story)\b",
+    r"^advertisement$",
+    r"\bwe use cookies\b",
+    r"^(loading|like)\s*(\.\.\.|…)$",
+    r"^(photo|image|picture) (credit|courtesy)\s*:",
+]
+_BOILERPLATE = re.compile("|".join(f"(?:{pattern})" for pattern in _PATTERNS), re.IGNORECASE)
+
+
+def is_boilerplate(text: str) -> bool:
+    """True when ``text`` (a sentence or a short line) is publishing furniture rather than article content."""
+    stripped = text.strip()
+    return len(stripped) <= MAX_BOILERPLATE_CHARS and _BOILERPLATE.search(stripped) is not None
