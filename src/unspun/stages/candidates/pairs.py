@@ -52,6 +52,8 @@ class Candidates:
     a_views: dict[int, SentenceView]
     b_views: dict[int, SentenceView]
     title_pair: PairEvidence | None
+    document_cosine: float
+    """Cosine of the two bodies' mean sentence vectors (topic closeness, used to tell the same story)."""
 
 
 def _proper_words(doc: Document) -> frozenset[str]:
@@ -120,6 +122,7 @@ def find_candidates(a: Document, b: Document, embedder: Embedder, config: Compar
     a_views, b_views = view_sentences(a), view_sentences(b)
     a_body, b_body = a.body, b.body
     pairs: list[PairEvidence] = []
+    document_cosine = 0.0
     if a_body and b_body:
         a_vectors = embedder.embed([s.text for s in a_body])
         b_vectors = embedder.embed([s.text for s in b_body])
@@ -127,5 +130,14 @@ def find_candidates(a: Document, b: Document, embedder: Embedder, config: Compar
             pair = _score(a_body[row].index, b_body[col].index, cosine, a_views, b_views)
             if pair.score >= config.candidate_floor:
                 pairs.append(pair)
+        document_cosine = _mean_cosine(a_vectors, b_vectors)
     pairs.sort(key=lambda p: (-p.score, p.b, p.a))
-    return Candidates(tuple(pairs), a_views, b_views, _title_pair(a, b, embedder, a_views, b_views))
+    return Candidates(tuple(pairs), a_views, b_views, _title_pair(a, b, embedder, a_views, b_views),
+                      document_cosine)
+
+
+def _mean_cosine(a_vectors: np.ndarray, b_vectors: np.ndarray) -> float:
+    """Cosine between the mean vectors of two sets of sentence vectors."""
+    a_mean, b_mean = a_vectors.mean(axis=0), b_vectors.mean(axis=0)
+    norms = float(np.linalg.norm(a_mean) * np.linalg.norm(b_mean))
+    return float(a_mean @ b_mean) / norms if norms else 0.0

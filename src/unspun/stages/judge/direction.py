@@ -35,7 +35,10 @@ reportedly subsequently consequently decisive overwhelming staunch symbolizing d
 facilitate facilitating utilize utilizing ultimately indicating indicated suggesting expressed heightened
 """.split())
 
-WEIGHTS = {"containment": 4.0, "style": 0.6, "detail": 1.5, "furniture": 1.0}
+# Fitted by `bench/compare_quality.py --fit-direction` (MixSet dev, random order; leave-one-original-out
+# accuracy 90%). MixSet has no publishing furniture, so that weight is a prior, not a fit: it equals one
+# unit of log-odds, enough to tip a balanced case but never to outvote containment or style.
+WEIGHTS = {"containment": 1.04, "style": 2.42, "detail": 0.14, "furniture": 1.0}
 BIAS = 0.0
 
 

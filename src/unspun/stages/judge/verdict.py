@@ -1,12 +1,14 @@
 """Coverage and the verdict: derived, partially derived, same story or unrelated.
 
-Decision rules (thresholds live in :class:`~unspun.config.CompareConfig`, chosen on the dev corpora):
+Decision rules (thresholds live in :class:`~unspun.config.CompareConfig`; README, "How the verdict is decided",
+gives the measurements behind each):
 
-- ``derived``: at least ``derived_coverage`` of one text's body is aligned to the other (one text is mostly a
-  rewrite or copy of the other, whether it trimmed, reordered or padded it);
-- ``partially_derived``: less than that, but aligned passages of at least ``partial_min_chars`` characters;
-- ``same_story``: nothing substantial aligned, yet the texts share at least ``same_story_overlap`` of their
-  names and figures (the same event, written independently);
+- ``derived``: at least ``derived_coverage`` of one text's body is aligned to the other, through at least
+  ``derived_min_sentences`` sentences or through fewer strongly aligned ones (mean evidence ≥ ``strong_evidence``);
+- ``partially_derived``: less than that, but ``partial_min_sentences`` aligned sentences with mean evidence
+  ≥ ``partial_mean_evidence``, or one pair ≥ ``single_pair_evidence``;
+- ``same_story``: no such reuse, but the texts share ≥ ``same_story_overlap`` of their names and figures and
+  their whole-document embeddings are ≥ ``same_story_cosine`` alike (the same event, written independently);
 - ``unrelated``: none of these.
 """
 
@@ -41,20 +43,35 @@ def shared_facts(a_views: dict[int, SentenceView], b_views: dict[int, SentenceVi
     return len(a_keys & b_keys) / len(union) if union else 0.0
 
 
-def _aligned_chars(alignments: tuple[Alignment, ...]) -> int:
-    """Aligned characters on the side with fewer of them (a merge of two long sentences into a short one
-    counts as the short one)."""
-    return min(sum(a.a_chars for a in alignments), sum(a.b_chars for a in alignments))
+def _mean_evidence(alignments: tuple[Alignment, ...]) -> float:
+    """Evidence of the alignments averaged with their B lengths as weights."""
+    weights = sum(a.b_chars for a in alignments)
+    return sum(a.score * a.b_chars for a in alignments) / weights if weights else 0.0
 
 
-def decide_verdict(cover: Coverage, body_alignments: tuple[Alignment, ...], fact_overlap: float,
+def _is_derived(cover: Coverage, alignments: tuple[Alignment, ...], config: CompareConfig) -> bool:
+    """Enough of one text aligned, through enough sentences or strongly enough."""
+    sentences = sum(len(a.b_sentences) for a in alignments)
+    enough = sentences >= config.derived_min_sentences or _mean_evidence(alignments) >= config.strong_evidence
+    return bool(alignments) and max(cover.a_in_b, cover.b_in_a) >= config.derived_coverage and enough
+
+
+def _is_partial(alignments: tuple[Alignment, ...], config: CompareConfig) -> bool:
+    """Several moderately or one strongly aligned sentence."""
+    if any(a.score >= config.single_pair_evidence for a in alignments):
+        return True
+    return (len(alignments) >= config.partial_min_sentences
+            and _mean_evidence(alignments) >= config.partial_mean_evidence)
+
+
+def decide_verdict(cover: Coverage, body_alignments: tuple[Alignment, ...], story: tuple[float, float],
                    config: CompareConfig) -> Verdict:
-    """The verdict from coverage, the amount of aligned text and the names and figures in common."""
-    aligned = _aligned_chars(body_alignments)
-    if aligned >= config.partial_min_chars and max(cover.a_in_b, cover.b_in_a) >= config.derived_coverage:
+    """The verdict from coverage, the aligned body sentences and ``story`` = (shared facts, document cosine)."""
+    if _is_derived(cover, body_alignments, config):
         return "derived"
-    if aligned >= config.partial_min_chars:
+    if _is_partial(body_alignments, config):
         return "partially_derived"
-    if fact_overlap >= config.same_story_overlap:
+    fact_overlap, document_cosine = story
+    if fact_overlap >= config.same_story_overlap and document_cosine >= config.same_story_cosine:
         return "same_story"
     return "unrelated"

@@ -1,0 +1,193 @@
+"""Quality of ``unspun compare`` on the dev corpora: verdicts, direction and false positives.
+
+    python bench/compare_quality.py ../shared/corpora            # every section
+    python bench/compare_quality.py ../shared/corpora --only mixset --others 100
+    python bench/compare_quality.py ../shared/corpora --fit-direction   # refit the direction weights
+
+Sections:
+- mixset: each MixSet dev rewrite vs its own original (random A/B order) → recall of ``derived``, direction
+  accuracy per operation; vs ``--others`` other originals → false-positive ``derived`` rate; vs its 3 hard
+  negatives (same-topic BBC articles) → verdict distribution.
+- clough: Clough & Stevenson answers vs their Wikipedia source → confusion of verdicts against cut/light/heavy/non.
+- semeval: SemEval-2022 sample, en-en rows → verdict per human similarity score (1 = very similar story).
+Nothing here is tuned per corpus at run time; the script only measures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import numpy as np
+
+from unspun import CompareConfig, compare
+from unspun.embed import default_embedder
+from unspun.stages.judge.direction import WEIGHTS
+
+VERDICTS = ("derived", "partially_derived", "same_story", "unrelated")
+
+
+def _jsonl(path: Path) -> list[dict]:
+    """Records of a JSON-lines file."""
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def _compare_ordered(original: str, rewrite: str, swap: bool, config: CompareConfig):
+    """Compare with the original as A (or as B when ``swap``); return (comparison, true source side)."""
+    if swap:
+        return compare(rewrite, original, config=config), "b"
+    return compare(original, rewrite, config=config), "a"
+
+
+def mixset_section(root: Path, others: int, config: CompareConfig, rng: random.Random) -> dict:
+    """Recall, direction accuracy, false positives and hard negatives on MixSet dev."""
+    pairs = _jsonl(root / "mixset-news-dev" / "pairs.jsonl")
+    originals = {p["mixset_id"]: p["original"] for p in pairs}
+    by_op: dict[str, Counter] = defaultdict(Counter)
+    features = []
+    fp_derived = fp_partial = fp_total = 0
+    for pair in pairs:
+        swap = rng.random() < 0.5
+        result, truth = _compare_ordered(pair["original"], pair["rewrite"], swap, config)
+        stats = by_op[pair["operation"]]
+        stats["n"] += 1
+        stats["derived"] += result.verdict == "derived"
+        stats["direction_ok"] += result.source == truth
+        features.append((_direction_features(result), 1 if truth == "a" else 0, pair["mixset_id"]))
+        pool = [mid for mid in originals if mid != pair["mixset_id"]]
+        for other in rng.sample(pool, min(others, len(pool))):
+            verdict = compare(originals[other], pair["rewrite"], config=config).verdict
+            fp_derived += verdict == "derived"
+            fp_partial += verdict == "partially_derived"
+            fp_total += 1
+    hard = Counter(compare(n["negative_text"], n["rewrite"], config=config).verdict
+                   for n in _jsonl(root / "mixset-news-dev" / "hard_negatives.jsonl"))
+    return {"by_op": by_op, "fp": (fp_derived, fp_partial, fp_total), "hard": hard, "features": features}
+
+
+def _direction_features(result) -> list[float]:
+    """The direction signals of a comparison, re-measured from its report (for fitting)."""
+    from unspun.stages.judge.direction import direction_evidence
+    from unspun.stages.candidates import view_sentences
+
+    a_tokens = tuple(t for v in view_sentences(result.a).values() for t in v.tokens)
+    b_tokens = tuple(t for v in view_sentences(result.b).values() for t in v.tokens)
+    furniture = (any(p.side == "a" for p in result.boilerplate), any(p.side == "b" for p in result.boilerplate))
+    body = tuple(al for al in result.alignments if result.a.sentences[al.a_sentences[0]].role == "body")
+    evidence = direction_evidence(result.coverage, body, a_tokens, b_tokens, furniture)
+    return [getattr(evidence, name) for name in WEIGHTS]
+
+
+def print_mixset(section: dict) -> None:
+    """Print the MixSet tables."""
+    print("\n## MixSet dev: rewrite vs its own original (random A/B order)")
+    print(f"{'operation':28s} {'n':>4s} {'derived':>8s} {'direction':>10s}")
+    total = Counter()
+    for op in sorted(section["by_op"]):
+        stats = section["by_op"][op]
+        total.update(stats)
+        print(f"{op:28s} {stats['n']:4d} {stats['derived'] / stats['n']:8.1%} {stats['direction_ok'] / stats['n']:10.1%}")
+    print(f"{'all':28s} {total['n']:4d} {total['derived'] / total['n']:8.1%} {total['direction_ok'] / total['n']:10.1%}")
+    derived, partial, n = section["fp"]
+    print(f"\nrewrite vs other originals: {n} pairs, derived {derived} ({derived / n:.2%}), "
+          f"partially_derived {partial} ({partial / n:.2%})")
+    hard = section["hard"]
+    n_hard = sum(hard.values())
+    print(f"rewrite vs its hard negatives (same topic, not its source): {n_hard} pairs: "
+          + ", ".join(f"{v} {hard[v]} ({hard[v] / n_hard:.1%})" for v in VERDICTS))
+
+
+def clough_section(root: Path, config: CompareConfig) -> dict:
+    """Confusion of verdicts against the corpus's cut/light/heavy/non labels."""
+    folder = root / "clough-stevenson"
+    texts = folder / "corpus-20090418"
+    confusion: dict[str, Counter] = defaultdict(Counter)
+    with (folder / "file_information.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            source = (texts / f"orig_task{row['Task']}.txt").read_text(encoding="utf-8", errors="replace")
+            answer = (texts / row["File"]).read_text(encoding="utf-8", errors="replace")
+            confusion[row["Category"]][compare(source, answer, config=config).verdict] += 1
+    return confusion
+
+
+def print_confusion(title: str, confusion: dict[str, Counter], order: list[str]) -> None:
+    """Rows: gold label; columns: verdicts."""
+    print(f"\n## {title}")
+    print(f"{'gold':10s} " + " ".join(f"{v:>18s}" for v in VERDICTS))
+    for label in order:
+        row = confusion[label]
+        n = sum(row.values()) or 1
+        print(f"{label:10s} " + " ".join(f"{row[v]:>8d} ({row[v] / n:6.1%})" for v in VERDICTS))
+
+
+def semeval_section(root: Path, config: CompareConfig) -> dict:
+    """Verdicts on English pairs, by the human 'Overall' similarity score (1 very similar … 4 dissimilar)."""
+    csv.field_size_limit(sys.maxsize)
+    confusion: dict[str, Counter] = defaultdict(Counter)
+    with (root / "semeval2022-sample-dev" / "training_set.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            if row["lang1"] != "en" or row["lang2"] != "en" or not row["text1"].strip() or not row["text2"].strip():
+                continue
+            bucket = str(round(float(row["Overall"])))
+            confusion[bucket][compare(row["text1"], row["text2"], config=config).verdict] += 1
+    return confusion
+
+
+def fit_direction(features: list, epochs: int = 3000) -> None:
+    """Logistic regression of 'A is the original' on the direction signals; leave-one-original-out accuracy."""
+    x = np.array([f for f, _, _ in features], dtype=float)
+    y = np.array([label for _, label, _ in features], dtype=float)
+    groups = np.array([g for _, _, g in features])
+    correct = 0
+    for group in np.unique(groups):
+        train = groups != group
+        weights = _logistic(x[train], y[train], epochs)
+        correct += int(((x[~train] @ weights > 0) == (y[~train] == 1)).sum())
+    print(f"\n## direction fit: leave-one-original-out accuracy {correct / len(y):.1%} (n={len(y)})")
+    print("weights on all data:", dict(zip(WEIGHTS, np.round(_logistic(x, y, epochs), 3))))
+
+
+def _logistic(x: np.ndarray, y: np.ndarray, epochs: int) -> np.ndarray:
+    """Plain L2-regularised logistic regression without intercept (the signals are antisymmetric in A/B)."""
+    weights = np.zeros(x.shape[1])
+    for _ in range(epochs):
+        p = 1 / (1 + np.exp(-(x @ weights)))
+        weights -= 0.5 * (x.T @ (p - y) / len(y) + 0.01 * weights)
+    return weights
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpora", type=Path, help="the shared corpora folder (../shared/corpora)")
+    parser.add_argument("--only", choices=["mixset", "clough", "semeval"], action="append")
+    parser.add_argument("--others", type=int, default=100, help="other originals per rewrite for false positives")
+    parser.add_argument("--fit-direction", action="store_true")
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+    sections = args.only or ["mixset", "clough", "semeval"]
+    config = CompareConfig()
+    default_embedder()
+    started = time.perf_counter()
+    if "mixset" in sections:
+        mixset = mixset_section(args.corpora, args.others, config, random.Random(args.seed))
+        print_mixset(mixset)
+        if args.fit_direction:
+            fit_direction(mixset["features"])
+    if "clough" in sections:
+        print_confusion("Clough & Stevenson: gold category vs verdict", clough_section(args.corpora, config),
+                        ["cut", "light", "heavy", "non"])
+    if "semeval" in sections:
+        print_confusion("SemEval-2022 sample, en-en: human Overall score (1 = very similar) vs verdict",
+                        semeval_section(args.corpora, config), ["1", "2", "3", "4"])
+    print(f"\n(total {time.perf_counter() - started:.0f} s)")
+
+
+if __name__ == "__main__":
+    main()
