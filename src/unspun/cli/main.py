@@ -40,6 +40,8 @@ def compare(
     max_bytes: Annotated[int, typer.Option(help="Largest input file accepted.")] = _DEFAULTS.max_bytes,
     threshold: Annotated[float, typer.Option(help="Evidence score from which sentences align.")] =
         _DEFAULTS.align_threshold,
+    html: Annotated[Optional[Path], typer.Option("--html", help="Also write a self-contained HTML report here.")] =
+        None,
 ) -> None:
     """Compare two documents: which sentences derive from which, what changed, and which is the original."""
     from unspun.api import compare_files
@@ -47,6 +49,10 @@ def compare(
 
     config = _DEFAULTS.with_options(max_bytes=max_bytes, align_threshold=threshold)
     comparison = compare_files(a, b, config=config, date_a=date_a, date_b=date_b)
+    if html is not None:
+        from unspun.stages.report.html import write_html
+
+        write_html(comparison, html)
     if as_json:
         typer.echo(to_json(comparison))
     else:
