@@ -43,7 +43,7 @@ def compare_documents(a: Document, b: Document, *, embedder: Embedder, config: C
     a_tokens = tuple(t for v in candidates.a_views.values() for t in v.tokens)
     b_tokens = tuple(t for v in candidates.b_views.values() for t in v.tokens)
     furniture = (bool(boilerplate_pieces(a, "a")), bool(boilerplate_pieces(b, "b")))
-    evidence = direction_evidence(cover, body, a_tokens, b_tokens, furniture)
+    evidence = direction_evidence(cover, body, a_tokens, b_tokens, furniture, (a.text, b.text))
     direction = decide_direction(evidence, a.date, b.date)
     if verdict in ("same_story", "unrelated"):
         direction, alignments = Direction(None, 0.0, "none"), ()

@@ -71,21 +71,38 @@ class _Extender:
     embedder: Embedder
     gain: float
 
-    def extend(self, groups: list[Group], side: str) -> list[Group]:
-        """Join each leftover sentence of ``side`` to the neighbouring group it explains best, if any."""
+    def extend(self, groups: list[Group]) -> list[Group]:
+        """Join leftover sentences (either side) to the neighbouring groups they explain best.
+
+        All options are scored first and applied from the largest gain down, so the result does not depend on
+        which text is called A.
+        """
+        options = sorted(self._options(groups, "a") + self._options(groups, "b"), key=lambda o: (-o[0], o[1:]))
+        joined_groups: set[int] = set()
+        for _, position, side, leftover, score in options:
+            if position not in joined_groups and not self._used(groups, side, leftover):
+                groups[position] = self._joined(groups[position], side, leftover, score)
+                joined_groups.add(position)
+        return groups
+
+    def _options(self, groups: list[Group], side: str) -> list[tuple[float, int, str, int, float]]:
+        """(gain, group position, side, leftover, joined score) for every worthwhile join on ``side``."""
         doc = self.doc_a if side == "a" else self.doc_b
         body = [s.index for s in doc.body]
         related = {(p.a if side == "a" else p.b, p.b if side == "a" else p.a) for p in self.candidates.pairs}
+        options = []
         for leftover in self._leftovers(groups, side, body):
-            best, best_score = None, 0.0
             for position, group in enumerate(groups):
                 if self._joinable(group, side, leftover, body, related):
                     score = self._score_joined(group, side, leftover)
-                    if score >= group.score + self.gain and score > best_score:
-                        best, best_score = position, score
-            if best is not None:
-                groups[best] = self._joined(groups[best], side, leftover, best_score)
-        return groups
+                    if score >= group.score + self.gain:
+                        options.append((round(score - group.score, 9), position, side, leftover, score))
+        return options
+
+    @staticmethod
+    def _used(groups: list[Group], side: str, index: int) -> bool:
+        """True when a group already holds sentence ``index`` of ``side``."""
+        return any(index in (g.a if side == "a" else g.b) for g in groups)
 
     @staticmethod
     def _leftovers(groups: list[Group], side: str, body: list[int]) -> list[int]:
@@ -120,7 +137,7 @@ def align_groups(doc_a: Document, doc_b: Document, candidates: Candidates, embed
     """All aligned sentence groups of the two documents, ordered by their first B sentence."""
     groups = match_one_to_one(candidates, config.align_threshold)
     extender = _Extender(doc_a, doc_b, candidates, embedder, config.merge_gain)
-    groups = extender.extend(extender.extend(groups, "a"), "b")
+    groups = extender.extend(groups)
     title = candidates.title_pair
     if title is not None and title.score >= config.align_threshold:
         groups.append(Group((title.a,), (title.b,), title.score))

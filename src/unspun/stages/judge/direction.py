@@ -6,10 +6,10 @@ Without dates, four signals each point one way (positive = A is the original):
   more contained one.
 - ``style``: rewrite-style words per 100 words in B minus in A. LLM rewriters favour a recognisable vocabulary
   ("underscoring", "poised", "garnered", "fostering"); original reporting rarely does.
-- ``detail``: facts (names, figures, dates) only A states minus facts only B states, per aligned pair.
-  Rewriters drop specifics far more often than they invent them.
 - ``furniture``: 1 when only B carries publishing boilerplate, -1 when only A does (content farms republish
   through stock CMS templates).
+- ``wording``: mean length of the words B puts in place of A's words (the diff's replacements) minus the
+  reverse, in characters. Polishing swaps plain words for longer, more formal ones ("show" → "demonstrate").
 
 The weights were fitted by logistic regression on MixSet dev with random A/B order (bench/compare_quality.py
 reports the cross-validated accuracy); the confidence is the fitted probability of the chosen side.
@@ -35,10 +35,11 @@ reportedly subsequently consequently decisive overwhelming staunch symbolizing d
 facilitate facilitating utilize utilizing ultimately indicating indicated suggesting expressed heightened
 """.split())
 
-# Fitted by `bench/compare_quality.py --fit-direction` (MixSet dev, random order; leave-one-original-out
-# accuracy 90%). MixSet has no publishing furniture, so that weight is a prior, not a fit: it equals one
-# unit of log-odds, enough to tip a balanced case but never to outvote containment or style.
-WEIGHTS = {"containment": 1.04, "style": 2.42, "detail": 0.14, "furniture": 1.0}
+# Fitted by `bench/compare_quality.py --fit-direction` (MixSet dev, random order). MixSet has no publishing
+# furniture, so that weight is a prior, not a fit: one unit of log-odds, enough to tip a balanced case but
+# not to outvote clear containment, style or wording evidence. A fifth signal, names and figures only one
+# side states, got a negative weight when fitted together with these and was dropped.
+WEIGHTS = {"containment": 0.50, "style": 1.94, "furniture": 1.0, "wording": 2.34}
 BIAS = 0.0
 
 
@@ -48,8 +49,8 @@ class DirectionEvidence:
 
     containment: float
     style: float
-    detail: float
     furniture: float
+    wording: float
 
     def score(self) -> float:
         """Weighted sum of the signals: the log-odds that A is the original."""
@@ -63,15 +64,27 @@ def style_rate(tokens: tuple[Token, ...]) -> float:
     return 100.0 * sum(1 for token in tokens if token.stem in _REWRITE_STYLE) / len(tokens)
 
 
+def _replaced_word_lengths(alignments: tuple[Alignment, ...], a_text: str, b_text: str) -> float:
+    """Mean length of B's replacement words minus mean length of the A words they replace."""
+    a_words, b_words = [], []
+    for alignment in alignments:
+        for edit in alignment.diff:
+            if edit.op == "replace":
+                a_words += a_text[slice(*edit.a_span)].split()
+                b_words += b_text[slice(*edit.b_span)].split()
+    if not a_words or not b_words:
+        return 0.0
+    return sum(map(len, b_words)) / len(b_words) - sum(map(len, a_words)) / len(a_words)
+
+
 def direction_evidence(cover: Coverage, alignments: tuple[Alignment, ...], a_tokens: tuple[Token, ...],
-                       b_tokens: tuple[Token, ...], furniture: tuple[bool, bool]) -> DirectionEvidence:
-    """Measure the four direction signals of one comparison."""
-    a_only = sum(1 for al in alignments for fact in al.changed_facts if fact.a_text and not fact.b_text)
-    b_only = sum(1 for al in alignments for fact in al.changed_facts if fact.b_text and not fact.a_text)
-    detail = (a_only - b_only) / max(1, len(alignments))
+                       b_tokens: tuple[Token, ...], furniture: tuple[bool, bool],
+                       texts: tuple[str, str]) -> DirectionEvidence:
+    """Measure the direction signals of one comparison; ``texts`` are the two documents' texts."""
     return DirectionEvidence(containment=cover.b_in_a - cover.a_in_b,
                              style=style_rate(b_tokens) - style_rate(a_tokens),
-                             detail=detail, furniture=float(furniture[1]) - float(furniture[0]))
+                             furniture=float(furniture[1]) - float(furniture[0]),
+                             wording=_replaced_word_lengths(alignments, *texts))
 
 
 def parse_date(value: str | None, which: str) -> datetime | None:
@@ -104,8 +117,8 @@ def _reasons(evidence: DirectionEvidence, source: str) -> tuple[str, ...]:
     phrases = {
         "containment": f"{derived} is more contained in {source} than the reverse (it trimmed the text)",
         "style": f"{derived} uses more rewrite-style wording",
-        "detail": f"{source} states names and figures that {derived} lacks",
         "furniture": f"{derived} carries publishing boilerplate",
+        "wording": f"{derived} replaced {source}'s words with longer, more formal ones",
     }
     signed = {name: sign * WEIGHTS[name] * getattr(evidence, name) for name in WEIGHTS}
     return tuple(phrases[name] for name, value in sorted(signed.items(), key=lambda kv: -kv[1]) if value > 0.05)

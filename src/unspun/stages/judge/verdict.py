@@ -44,14 +44,14 @@ def shared_facts(a_views: dict[int, SentenceView], b_views: dict[int, SentenceVi
 
 
 def _mean_evidence(alignments: tuple[Alignment, ...]) -> float:
-    """Evidence of the alignments averaged with their B lengths as weights."""
-    weights = sum(a.b_chars for a in alignments)
-    return sum(a.score * a.b_chars for a in alignments) / weights if weights else 0.0
+    """Evidence of the alignments averaged with their lengths (both sides) as weights."""
+    weights = sum(a.a_chars + a.b_chars for a in alignments)
+    return sum(a.score * (a.a_chars + a.b_chars) for a in alignments) / weights if weights else 0.0
 
 
 def _is_derived(cover: Coverage, alignments: tuple[Alignment, ...], config: CompareConfig) -> bool:
     """Enough of one text aligned, through enough sentences or strongly enough."""
-    sentences = sum(len(a.b_sentences) for a in alignments)
+    sentences = max(sum(len(a.a_sentences) for a in alignments), sum(len(a.b_sentences) for a in alignments))
     enough = sentences >= config.derived_min_sentences or _mean_evidence(alignments) >= config.strong_evidence
     return bool(alignments) and max(cover.a_in_b, cover.b_in_a) >= config.derived_coverage and enough
 
