@@ -80,3 +80,8 @@ def run() -> None:
             error.show()
             sys.exit(error.exit_code)
         raise
+
+
+from unspun.cli.serve import serve  # noqa: E402
+
+app.command()(serve)

@@ -1,0 +1,102 @@
+"""Pydantic models of the HTTP API: the compare request, and compare's JSON (``Comparison.to_dict()``) for OpenAPI.
+
+The response models only document the schema; a test validates real responses against them (``extra="forbid"``)
+so the OpenAPI schema cannot drift from :meth:`unspun.model.Comparison.to_dict`.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Pair = list[int]
+
+
+class CompareRequest(BaseModel):
+    """Two texts to compare, with optional ISO 8601 publication dates (the earlier one is then the original)."""
+
+    model_config = ConfigDict(extra="forbid")
+    text_a: str = Field(description="First text.", examples=["Shares rose 3% on Monday."])
+    text_b: str = Field(description="Second text.", examples=["Shares fell 3% on Monday."])
+    date_a: str | None = Field(None, description="Publication date of A (ISO 8601).", examples=["2024-02-07"])
+    date_b: str | None = Field(None, description="Publication date of B (ISO 8601).")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class TokenEditOut(_Strict):
+    op: Literal["equal", "replace", "insert", "delete"]
+    a_span: Pair
+    b_span: Pair
+    a_text: str
+    b_text: str
+
+
+class FactOut(_Strict):
+    kind: str
+    a_text: str | None
+    b_text: str | None
+    a_span: Pair | None
+    b_span: Pair | None
+
+
+class AlignmentOut(_Strict):
+    a_sentences: list[int]
+    b_sentences: list[int]
+    a_spans: list[Pair]
+    b_spans: list[Pair]
+    kind: Literal["verbatim", "minor_edit", "paraphrase", "merge", "split"]
+    score: float
+    diff: list[TokenEditOut]
+    changed_facts: list[FactOut]
+
+
+class PieceOut(_Strict):
+    side: Literal["a", "b"]
+    span: Pair
+    text: str
+
+
+class DocumentOut(_Strict):
+    id: str
+    title: str | None
+    length: int
+    source: str
+    date: str | None
+    url: str | None
+
+
+class CoverageOut(_Strict):
+    a_in_b: float = Field(description="Share of A's body characters aligned to B.")
+    b_in_a: float = Field(description="Share of B's body characters aligned to A.")
+
+
+class ComparisonOut(_Strict):
+    """compare's JSON: verdict, direction, coverage, aligned sentences with word diffs, dropped/added text."""
+
+    version: str
+    verdict: Literal["derived", "partially_derived", "same_story", "unrelated"]
+    source: Literal["a", "b"] | None
+    direction_confidence: float
+    direction_method: str
+    direction_reasons: list[str]
+    coverage: CoverageOut
+    a: DocumentOut
+    b: DocumentOut
+    alignments: list[AlignmentOut]
+    dropped: list[PieceOut]
+    added: list[PieceOut]
+    boilerplate: list[PieceOut]
+    changed_facts: list[FactOut]
+    kept_facts: list[FactOut]
+    config: dict[str, Any]
+
+
+class ErrorOut(_Strict):
+    """Every error the server answers: a stable machine-readable ``error`` code and a one-line ``detail``."""
+
+    error: str = Field(examples=["body_too_large"])
+    detail: str = Field(examples=["request body is over the 5,000,000-byte limit; send less text"])
