@@ -93,15 +93,21 @@ def mixset_section(root: Path, others: int, config: CompareConfig, rng: random.R
 
 def _direction_features(result) -> list[float]:
     """The direction signals of a comparison, re-measured from its report (for fitting)."""
-    from unspun.stages.judge.direction import direction_evidence
     from unspun.stages.candidates import view_sentences
+    from unspun.stages.judge.direction import direction_evidence
 
     a_tokens = tuple(t for v in view_sentences(result.a).values() for t in v.tokens)
     b_tokens = tuple(t for v in view_sentences(result.b).values() for t in v.tokens)
     furniture = (any(p.side == "a" for p in result.boilerplate), any(p.side == "b" for p in result.boilerplate))
     body = tuple(al for al in result.alignments if result.a.sentences[al.a_sentences[0]].role == "body")
-    evidence = direction_evidence(result.coverage, body, a_tokens, b_tokens, furniture, (result.a.text, result.b.text))
+    evidence = direction_evidence(result.coverage, body, tokens=(a_tokens, b_tokens), furniture=furniture,
+                                  texts=(result.a.text, result.b.text))
     return [getattr(evidence, name) for name in WEIGHTS]
+
+
+def _row(name: str, stats: Counter) -> None:
+    """One line of the MixSet table."""
+    print(f"{name:28s} {stats['n']:4d} {stats['derived'] / stats['n']:8.1%} {stats['direction_ok'] / stats['n']:10.1%}")
 
 
 def print_mixset(section: dict) -> None:
@@ -112,8 +118,8 @@ def print_mixset(section: dict) -> None:
     for op in sorted(section["by_op"]):
         stats = section["by_op"][op]
         total.update(stats)
-        print(f"{op:28s} {stats['n']:4d} {stats['derived'] / stats['n']:8.1%} {stats['direction_ok'] / stats['n']:10.1%}")
-    print(f"{'all':28s} {total['n']:4d} {total['derived'] / total['n']:8.1%} {total['direction_ok'] / total['n']:10.1%}")
+        _row(op, stats)
+    _row("all", total)
     derived, partial, n = section["fp"]
     if n:
         print(f"\nrewrite vs texts that are not its source (other MixSet originals, then random BBC articles): "
@@ -171,7 +177,7 @@ def fit_direction(features: list, epochs: int = 3000) -> None:
         weights = _logistic(x[train], y[train], epochs)
         correct += int(((x[~train] @ weights > 0) == (y[~train] == 1)).sum())
     print(f"\n## direction fit: leave-one-original-out accuracy {correct / len(y):.1%} (n={len(y)})")
-    print("weights on all data:", dict(zip(WEIGHTS, np.round(_logistic(x, y, epochs), 3))))
+    print("weights on all data:", dict(zip(WEIGHTS, np.round(_logistic(x, y, epochs), 3), strict=True)))
 
 
 def _logistic(x: np.ndarray, y: np.ndarray, epochs: int) -> np.ndarray:
@@ -187,7 +193,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpora", type=Path, help="the shared corpora folder (../shared/corpora)")
     parser.add_argument("--only", choices=["mixset", "clough", "semeval"], action="append")
-    parser.add_argument("--others", type=int, default=100, help="texts that are not the source, per rewrite, for false positives")
+    parser.add_argument("--others", type=int, default=100,
+                        help="texts that are not the source, per rewrite, for false positives")
     parser.add_argument("--fit-direction", action="store_true")
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()

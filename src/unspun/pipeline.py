@@ -10,8 +10,15 @@ from unspun.embed.base import Embedder
 from unspun.model import Alignment, Comparison, Direction, Document, TextPiece
 from unspun.stages.align import align_groups, build_alignment
 from unspun.stages.candidates import Candidates, find_candidates
-from unspun.stages.judge import (boilerplate_pieces, coverage, decide_direction, decide_verdict,
-                                 direction_evidence, shared_facts, unaligned_pieces)
+from unspun.stages.judge import (
+    boilerplate_pieces,
+    coverage,
+    decide_direction,
+    decide_verdict,
+    direction_evidence,
+    shared_facts,
+    unaligned_pieces,
+)
 from unspun.version import __version__
 
 
@@ -19,7 +26,8 @@ def _alignments(a: Document, b: Document, candidates: Candidates, embedder: Embe
                 config: CompareConfig) -> tuple[Alignment, ...]:
     """Aligned groups turned into full records (diffs, facts)."""
     groups = align_groups(a, b, candidates, embedder, config)
-    return tuple(build_alignment(a, b, g, candidates.a_views, candidates.b_views, config) for g in groups)
+    views = (candidates.a_views, candidates.b_views)
+    return tuple(build_alignment(a, b, g, views=views, config=config) for g in groups)
 
 
 def _dropped_added(a: Document, b: Document, alignments: tuple[Alignment, ...],
@@ -43,7 +51,8 @@ def compare_documents(a: Document, b: Document, *, embedder: Embedder, config: C
     a_tokens = tuple(t for v in candidates.a_views.values() for t in v.tokens)
     b_tokens = tuple(t for v in candidates.b_views.values() for t in v.tokens)
     furniture = (bool(boilerplate_pieces(a, "a")), bool(boilerplate_pieces(b, "b")))
-    evidence = direction_evidence(cover, body, a_tokens, b_tokens, furniture, (a.text, b.text))
+    evidence = direction_evidence(cover, body, tokens=(a_tokens, b_tokens), furniture=furniture,
+                                  texts=(a.text, b.text))
     direction = decide_direction(evidence, a.date, b.date)
     if verdict in ("same_story", "unrelated"):
         direction, alignments = Direction(None, 0.0, "none"), ()

@@ -130,7 +130,8 @@ def _quotes(text: str, offset: int) -> list[Fact]:
         inner = match.group(1) or match.group(2)
         if len(inner.split()) >= 3:
             words = tuple(re.findall(r"\w+", inner.lower()))
-            facts.append(Fact("quote", match.group(), (match.start() + offset, match.end() + offset), ("quote",) + words))
+            span = (match.start() + offset, match.end() + offset)
+            facts.append(Fact("quote", match.group(), span, ("quote", *words)))
     return facts
 
 
@@ -157,7 +158,7 @@ def _pair_up(a_only: list[Fact], b_only: list[Fact], kinds: tuple[str, ...]) -> 
     """Pair the facts of ``kinds`` that one side has and the other lacks, in reading order."""
     a_list = [f for f in a_only if f.kind in kinds]
     b_list = [f for f in b_only if f.kind in kinds]
-    changes = [FactChange(a.kind, a.text, b.text, a.span, b.span) for a, b in zip(a_list, b_list)]
+    changes = [FactChange(a.kind, a.text, b.text, a.span, b.span) for a, b in zip(a_list, b_list, strict=False)]
     changes += [FactChange(a.kind, a.text, None, a.span, None) for a in a_list[len(b_list):]]
     changes += [FactChange(b.kind, None, b.text, None, b.span) for b in b_list[len(a_list):]]
     return changes
@@ -220,7 +221,7 @@ def compare_facts(a_facts: tuple[Fact, ...], b_facts: tuple[Fact, ...]) -> tuple
     changes = _pair_up(a_only, b_only, ("number", "amount", "percentage")) + _pair_up(a_only, b_only, ("date",))
     a_names = [f for f in a_only if f.kind == "entity"]
     b_names = [f for f in b_only if f.kind == "entity"]
-    changes += [FactChange("entity", a.text, b.text, a.span, b.span) for a, b in zip(a_names, b_names)]
+    changes += [FactChange("entity", a.text, b.text, a.span, b.span) for a, b in zip(a_names, b_names, strict=False)]
     changes += _quote_changes([f for f in a_only if f.kind == "quote"], [f for f in b_only if f.kind == "quote"])
     return sorted(changes, key=_change_order), kept_changes
 

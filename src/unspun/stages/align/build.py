@@ -22,9 +22,10 @@ def _kind(group: Group, a_words: list[str], b_words: list[str], similarity: floa
     return "minor_edit" if similarity >= config.minor_edit_similarity else "paraphrase"
 
 
-def build_alignment(doc_a: Document, doc_b: Document, group: Group, a_views: dict[int, SentenceView],
-                    b_views: dict[int, SentenceView], config: CompareConfig) -> Alignment:
-    """The full record for one aligned group of sentences."""
+def build_alignment(doc_a: Document, doc_b: Document, group: Group, *, views: tuple[dict[int, SentenceView],
+                    dict[int, SentenceView]], config: CompareConfig) -> Alignment:
+    """The full record for one aligned group of sentences; ``views`` are the sentence views of A and of B."""
+    a_views, b_views = views
     a_tokens = tuple(t for i in group.a for t in a_views[i].tokens)
     b_tokens = tuple(t for i in group.b for t in b_views[i].tokens)
     a_facts = tuple(f for i in group.a for f in a_views[i].facts)

@@ -77,10 +77,11 @@ def _replaced_word_lengths(alignments: tuple[Alignment, ...], a_text: str, b_tex
     return sum(map(len, b_words)) / len(b_words) - sum(map(len, a_words)) / len(a_words)
 
 
-def direction_evidence(cover: Coverage, alignments: tuple[Alignment, ...], a_tokens: tuple[Token, ...],
-                       b_tokens: tuple[Token, ...], furniture: tuple[bool, bool],
-                       texts: tuple[str, str]) -> DirectionEvidence:
-    """Measure the direction signals of one comparison; ``texts`` are the two documents' texts."""
+def direction_evidence(cover: Coverage, alignments: tuple[Alignment, ...], *, tokens: tuple[tuple[Token, ...],
+                       tuple[Token, ...]], furniture: tuple[bool, bool], texts: tuple[str, str]) -> DirectionEvidence:
+    """Measure the direction signals of one comparison; ``tokens`` and ``texts`` are the two documents' words and
+    texts, ``furniture`` whether each carries publishing boilerplate."""
+    a_tokens, b_tokens = tokens
     return DirectionEvidence(containment=cover.b_in_a - cover.a_in_b,
                              style=style_rate(b_tokens) - style_rate(a_tokens),
                              furniture=float(furniture[1]) - float(furniture[0]),
