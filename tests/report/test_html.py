@@ -118,7 +118,7 @@ def test_pieces_kinds_and_word_changes_are_marked(rewrite):
 def test_changed_facts_link_to_marked_spots(rewrite):
     parser = _parse(render_html(rewrite))
     ids = {attributes.get("id") for _, attributes in parser.tags}
-    links = [attributes["href"] for tag, attributes in parser.tags if tag == "a" and "jump" in attributes.get("class", "")]
+    links = [attrs["href"] for tag, attrs in parser.tags if tag == "a" and "jump" in attrs.get("class", "")]
     assert len(links) == sum((f.a_span is not None) + (f.b_span is not None) for f in rewrite.changed_facts)
     assert all(link.startswith("#") and link[1:] in ids for link in links)
 

@@ -6,9 +6,11 @@ so the OpenAPI schema cannot drift from :meth:`unspun.model.Comparison.to_dict`.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from unspun.model import AlignmentKind, EditOp, PassageKind, Side, Verdict
 
 Pair = list[int]
 
@@ -28,7 +30,7 @@ class _Strict(BaseModel):
 
 
 class TokenEditOut(_Strict):
-    op: Literal["equal", "replace", "insert", "delete"]
+    op: EditOp
     a_span: Pair
     b_span: Pair
     a_text: str
@@ -48,14 +50,21 @@ class AlignmentOut(_Strict):
     b_sentences: list[int]
     a_spans: list[Pair]
     b_spans: list[Pair]
-    kind: Literal["verbatim", "minor_edit", "paraphrase", "merge", "split"]
+    kind: AlignmentKind
     score: float
     diff: list[TokenEditOut]
     changed_facts: list[FactOut]
 
 
+class PassageOut(_Strict):
+    a_span: Pair
+    b_span: Pair
+    kind: PassageKind
+    score: float
+
+
 class PieceOut(_Strict):
-    side: Literal["a", "b"]
+    side: Side
     span: Pair
     text: str
 
@@ -78,8 +87,8 @@ class ComparisonOut(_Strict):
     """compare's JSON: verdict, direction, coverage, aligned sentences with word diffs, dropped/added text."""
 
     version: str
-    verdict: Literal["derived", "partially_derived", "same_story", "unrelated"]
-    source: Literal["a", "b"] | None
+    verdict: Verdict
+    source: Side | None
     direction_confidence: float
     direction_method: str
     direction_reasons: list[str]
@@ -87,6 +96,7 @@ class ComparisonOut(_Strict):
     a: DocumentOut
     b: DocumentOut
     alignments: list[AlignmentOut]
+    passages: list[PassageOut]
     dropped: list[PieceOut]
     added: list[PieceOut]
     boilerplate: list[PieceOut]
