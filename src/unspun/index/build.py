@@ -1,0 +1,67 @@
+"""Turn ingested records into a batch ready to commit: segmented documents, passage vectors, shingle sets.
+
+Everything expensive (segmenting, embedding) happens here, outside the write transaction, so a batch's
+transaction only writes rows and renames files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from unspun.config import CompareConfig
+from unspun.embed.base import Embedder
+from unspun.index.config import IndexConfig
+from unspun.index.passages import passage_spans, shingles
+from unspun.index.store import NewDocument
+from unspun.stages.ingest.records import SourceRecord
+from unspun.stages.segment import make_document
+
+
+@dataclass(frozen=True)
+class PreparedBatch:
+    """A batch of new documents with what the side files need: passages (vectors, owner) and shingle sets."""
+
+    documents: tuple[NewDocument, ...]
+    passage_owner: np.ndarray
+    """Index into ``documents`` of each passage's document."""
+    passage_vectors: np.ndarray
+    shingle_sets: tuple[list[str], ...]
+
+
+def text_hash(text: str) -> str:
+    """A short digest of a text: tells a re-run of the same record from a different text under the same id."""
+    return hashlib.blake2b(text.encode("utf-8", errors="surrogatepass"), digest_size=16).hexdigest()
+
+
+def new_document(record: SourceRecord, compare_config: CompareConfig) -> NewDocument:
+    """Segment a record's text, keeping its metadata."""
+    document = make_document(record.text, doc_id=record.id, source=record.source, date=record.date,
+                             url=record.url, max_sentence_chars=compare_config.max_sentence_chars,
+                             max_title_chars=compare_config.max_title_chars)
+    return NewDocument(document=document, title=record.title or document.title, url=record.url, site=record.site,
+                       record=record.record, text_hash=text_hash(record.text))
+
+
+def passage_texts(documents: Sequence[NewDocument], config: IndexConfig) -> tuple[list[str], list[int]]:
+    """The passages of every document and, for each, the position of its document in ``documents``."""
+    texts, owners = [], []
+    for position, new in enumerate(documents):
+        text = new.document.text
+        for start, end in passage_spans(new.document, config.passage_words):
+            texts.append(text[start:end])
+            owners.append(position)
+    return texts, owners
+
+
+def prepare_batch(records: Sequence[SourceRecord], *, config: IndexConfig, compare_config: CompareConfig,
+                  embedder: Embedder) -> PreparedBatch:
+    """Segment, embed and shingle a batch of records."""
+    documents = tuple(new_document(record, compare_config) for record in records)
+    texts, owners = passage_texts(documents, config)
+    return PreparedBatch(documents=documents, passage_owner=np.asarray(owners, dtype=np.int64),
+                         passage_vectors=embedder.embed(texts),
+                         shingle_sets=tuple(shingles(d.document.text, config.shingle_words) for d in documents))

@@ -1,0 +1,267 @@
+"""A persistent collection index: add documents in atomic batches, query a suspect for its sources.
+
+>>> import tempfile
+>>> from unspun.index import Index
+>>> from unspun.stages.ingest import SourceRecord
+>>> with tempfile.TemporaryDirectory() as folder, Index.open(folder) as index:
+...     report = index.add([SourceRecord(id="storm", source="wire.jsonl", text=(
+...         "A powerful storm closed the port of Valmora on Tuesday, stranding 40 ships. "
+...         "Officials said winds reached 120 km/h and the port would reopen on Thursday."))])
+...     matches = index.query("The port of Valmora was closed by a powerful storm on Tuesday, which left "
+...                           "40 ships stranded. Winds hit 120 km/h, officials said; it reopens Thursday.")
+>>> report.added, matches[0].doc_id, matches[0].verdict
+(1, 'storm', 'derived')
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import fields
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from unspun.config import CompareConfig
+from unspun.embed import Embedder, default_embedder
+from unspun.errors import InputError
+from unspun.index import sidefiles
+from unspun.index.backends.faiss_vectors import FaissVectors
+from unspun.index.backends.rensa_lsh import RensaLsh
+from unspun.index.build import PreparedBatch, prepare_batch, text_hash
+from unspun.index.config import INDEX_FORMAT, IndexConfig
+from unspun.index.records import AddReport, IndexInfo, SourceMatch
+from unspun.index.search import SearchParts, find_candidates
+from unspun.index.store import DATABASE, SqliteStore
+from unspun.index.verify import verify_candidates
+from unspun.model import Document
+from unspun.stages.ingest.records import Skipped, SourceRecord
+from unspun.stages.segment import make_document
+from unspun.version import __version__
+
+BATCH_SIZE = 256
+"""Documents per committed batch: big enough to embed efficiently, small enough that a crash loses little."""
+MIN_VERIFIED = 8
+"""Candidates verified with the compare core per query, at least (more when ``top`` asks for more)."""
+_MUST_MATCH = ("format", "embedder", "embedding_dim", "near_duplicates", "index_config")
+
+
+class Index:
+    """A folder holding an SQLite database and side files; see :meth:`open`. Safe to query from threads."""
+
+    def __init__(self, directory: Path, store: SqliteStore, meta: dict[str, Any], embedder: Embedder) -> None:
+        self.directory = directory
+        self.config = IndexConfig(**meta["index_config"])
+        known = {field.name for field in fields(CompareConfig)}
+        self.compare_config = CompareConfig(**{k: v for k, v in meta["compare_config"].items() if k in known})
+        self._store, self._meta, self._embedder = store, meta, embedder
+        self._vectors = FaissVectors(embedder.dim)
+        self._near_duplicates = _near_duplicate_backend(self.config)
+        self._passage_doc = np.zeros(0, dtype=np.int64)
+        self._loaded_batch = 0
+        self._lock = threading.RLock()
+
+    @classmethod
+    def open(cls, path: str | Path, *, config: IndexConfig | None = None,
+             compare_config: CompareConfig | None = None, embedder: Embedder | None = None) -> Index:
+        """Open the index at ``path``, creating it (with ``config``) when the folder is missing or empty.
+
+        An index built by an incompatible version, model or config raises :class:`InputError` saying how to
+        rebuild it.
+        """
+        directory = Path(path)
+        _check_folder(directory)
+        directory.mkdir(parents=True, exist_ok=True)
+        embedder = embedder or default_embedder()
+        store = SqliteStore(directory)
+        try:
+            wanted = _build_meta(config or IndexConfig(), compare_config or CompareConfig(), embedder)
+            meta = store.get_meta() or _created(store, wanted)
+            _check_compatible(directory, meta, wanted, config_given=config is not None)
+            index = cls(directory, store, meta, embedder)
+            index._sync()
+        except BaseException:
+            store.close()
+            raise
+        return index
+
+    def close(self) -> None:
+        """Close the database."""
+        self._store.close()
+
+    def __enter__(self) -> Index:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # --- adding -----------------------------------------------------------------------------------------------
+
+    def add(self, records: Iterable[SourceRecord | Skipped], *, batch_size: int = BATCH_SIZE,
+            on_skip: Callable[[Skipped], None] | None = None,
+            on_progress: Callable[[int], None] | None = None) -> AddReport:
+        """Index ``records`` (e.g. from :func:`unspun.stages.ingest.iter_records`) in atomic batches.
+
+        A record whose id is indexed with the same text counts as ``already_present`` (re-running a command
+        resumes it); with a different text it is a duplicate: reported through ``on_skip`` and left out.
+        ``on_progress`` receives the number of records handled after each batch.
+        """
+        started, counts, pending, seen = time.perf_counter(), Counter(), [], 0
+        for item in records:
+            seen += 1
+            if isinstance(item, Skipped):
+                counts["skipped"] += 1
+                _notify(on_skip, item)
+                continue
+            pending.append(item)
+            if len(pending) >= batch_size:
+                self._add_batch(pending, counts, on_skip)
+                pending = []
+                _notify(on_progress, seen)
+        if pending:
+            self._add_batch(pending, counts, on_skip)
+            _notify(on_progress, seen)
+        return AddReport(added=counts["added"], already_present=counts["already_present"],
+                         duplicates=counts["duplicates"], skipped=counts["skipped"], batches=counts["batches"],
+                         seconds=time.perf_counter() - started)
+
+    def _new_records(self, records: Sequence[SourceRecord], counts: Counter,
+                     on_skip: Callable[[Skipped], None] | None) -> list[SourceRecord]:
+        """The records not yet indexed; re-runs are counted, id clashes reported."""
+        indexed = self._store.known_hashes([record.id for record in records])
+        fresh: list[SourceRecord] = []
+        for record in records:
+            digest = text_hash(record.text)
+            known_hash, known_source = indexed.get(record.id, (None, None))
+            if known_hash == digest:
+                counts["already_present"] += 1
+            elif known_hash is not None:
+                counts["duplicates"] += 1
+                _notify(on_skip, Skipped(record.source, record.record, f"duplicate id {record.id!r}: already "
+                                         f"indexed from {known_source} with a different text; left out"))
+            else:
+                indexed[record.id] = (digest, record.source)
+                fresh.append(record)
+        return fresh
+
+    def _add_batch(self, records: Sequence[SourceRecord], counts: Counter,
+                   on_skip: Callable[[Skipped], None] | None) -> None:
+        """Prepare and commit the new records of one batch."""
+        fresh = self._new_records(records, counts, on_skip)
+        if fresh:
+            batch = prepare_batch(fresh, config=self.config, compare_config=self.compare_config,
+                                  embedder=self._embedder)
+            self._commit(batch)
+            counts["added"] += len(fresh)
+            counts["batches"] += 1
+
+    def _commit(self, batch: PreparedBatch) -> None:
+        """Write the batch's side files, then its rows, in one transaction; then load it for queries."""
+        with self._lock, self._store.transaction():
+            number, first_doc, first_passage = self._store.next_keys()
+            sidefiles.remove_orphans(self.directory, number - 1)
+            doc_keys = np.arange(first_doc, first_doc + len(batch.documents), dtype=np.int64)
+            passages = sidefiles.PassageVectors(
+                keys=np.arange(first_passage, first_passage + len(batch.passage_owner), dtype=np.int64),
+                docs=doc_keys[batch.passage_owner], vectors=batch.passage_vectors)
+            sidefiles.save_vectors(sidefiles.vectors_path(self.directory, number), passages)
+            sidefiles.write_atomic(sidefiles.neardup_path(self.directory, number),
+                                   self._near_duplicates.build(doc_keys.tolist(), batch.shingle_sets))
+            self._store.insert_batch(number, first_doc, first_passage, len(batch.passage_owner), batch.documents)
+        self._sync()
+
+    def _sync(self) -> None:
+        """Load the side files of batches committed since the last load (by this or another process)."""
+        with self._lock:
+            for number, _first_doc, _docs in self._store.batches_after(self._loaded_batch):
+                vectors_file = sidefiles.vectors_path(self.directory, number)
+                neardup_file = sidefiles.neardup_path(self.directory, number)
+                if not (vectors_file.is_file() and neardup_file.is_file()):
+                    raise InputError(str(self.directory), f"side files of batch {number} are missing; the index "
+                                     "is damaged: delete the folder and rebuild it with `unspun index add`")
+                passages = sidefiles.load_vectors(vectors_file)
+                self._vectors.add(passages.keys, passages.vectors)
+                self._passage_doc = np.concatenate([self._passage_doc, passages.docs])
+                self._near_duplicates.load(neardup_file.read_bytes())
+                self._loaded_batch = number
+
+    # --- querying ---------------------------------------------------------------------------------------------
+
+    def query(self, text: str | Document, *, top: int = 10,
+              config: CompareConfig | None = None) -> list[SourceMatch]:
+        """The likely sources of ``text``, best first, each verified with the compare core.
+
+        Sources judged ``unrelated`` are left out, so fewer than ``top`` may come back.
+        """
+        suspect = text if isinstance(text, Document) else self._suspect(text)
+        with self._lock:
+            self._sync()
+            parts = SearchParts(self._vectors, self._near_duplicates, self._passage_doc.__getitem__,
+                                self._embedder)
+            candidates = find_candidates(suspect, parts, self.config, max(top, MIN_VERIFIED))
+            stored = self._store.documents(candidate.key for candidate in candidates)
+        matches = verify_candidates(suspect, candidates, stored, embedder=self._embedder,
+                                    config=config or self.compare_config)
+        return matches[:top]
+
+    def _suspect(self, text: str) -> Document:
+        """A suspect text validated and segmented like the indexed documents."""
+        if not text.strip():
+            raise InputError("suspect", "text is empty")
+        return make_document(text, doc_id="suspect", max_sentence_chars=self.compare_config.max_sentence_chars,
+                             max_title_chars=self.compare_config.max_title_chars)
+
+    def info(self) -> IndexInfo:
+        """Counts, size on disk and what built the index."""
+        size = sum(path.stat().st_size for path in self.directory.iterdir() if path.is_file())
+        counts = self._store.counts()
+        return IndexInfo(path=str(self.directory), size_bytes=size, built_with=dict(self._meta), **counts)
+
+
+def _notify(callback: Callable | None, value: object) -> None:
+    """Call an optional callback."""
+    if callback is not None:
+        callback(value)
+
+
+def _near_duplicate_backend(config: IndexConfig) -> RensaLsh:
+    """The MinHash LSH backend for ``config``."""
+    return RensaLsh(num_perm=config.num_perm, bands=config.lsh_bands, seed=config.seed)
+
+
+def _check_folder(directory: Path) -> None:
+    """Refuse a path that is a file, or a non-empty folder that is not an index."""
+    if directory.exists() and not directory.is_dir():
+        raise InputError(str(directory), "is a file, not an index folder")
+    if directory.is_dir() and any(directory.iterdir()) and not (directory / DATABASE).is_file():
+        raise InputError(str(directory), f"is a non-empty folder without {DATABASE}: not an unspun index; "
+                                         "choose a new or empty folder")
+
+
+def _build_meta(config: IndexConfig, compare_config: CompareConfig, embedder: Embedder) -> dict[str, Any]:
+    """What an index built now with these settings records about itself."""
+    return {"format": INDEX_FORMAT, "unspun_version": __version__, "embedder": embedder.name,
+            "embedding_dim": int(embedder.dim), "near_duplicates": _near_duplicate_backend(config).name,
+            "vectors": FaissVectors(embedder.dim).name, "index_config": config.to_dict(),
+            "compare_config": compare_config.to_dict()}
+
+
+def _created(store: SqliteStore, meta: dict[str, Any]) -> dict[str, Any]:
+    """Record the build information of a new index."""
+    meta = {**meta, "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+    store.set_meta(meta)
+    return meta
+
+
+def _check_compatible(directory: Path, stored: dict[str, Any], wanted: dict[str, Any], *, config_given: bool) -> None:
+    """Raise when this unspun cannot read or extend the index as it was built."""
+    for key in _MUST_MATCH:
+        if key == "index_config" and not config_given:
+            continue
+        if stored.get(key) != wanted[key]:
+            raise InputError(str(directory), f"was built with {key} {stored.get(key)!r}, this unspun uses "
+                             f"{wanted[key]!r}; rebuild it: move the folder away and run `unspun index add "
+                             f"{directory} <inputs>` again")
