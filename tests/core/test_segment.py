@@ -106,7 +106,7 @@ def news_like_texts(draw):
     words = draw(st.lists(_WORDS, min_size=1, max_size=80))
     separators = draw(st.lists(_SEPARATORS, min_size=len(words), max_size=len(words)))
     lead = draw(st.sampled_from(["", " ", "\n", "\ufeff"]))
-    return lead + "".join(w + s for w, s in zip(words, separators))
+    return lead + "".join(w + s for w, s in zip(words, separators, strict=True))
 
 
 @settings(max_examples=150, deadline=None)

@@ -1,0 +1,132 @@
+"""Judge: verdict, direction (from the texts alone, or from dates), coverage, and dropped/added/boilerplate."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+
+import pytest
+
+from unspun import ConfigError, compare_files
+from unspun.stages.judge import DirectionEvidence, decide_direction
+
+FOOTER = "Comments are closed, but trackbacks and pingbacks are open."
+
+
+@pytest.mark.parametrize("reverse", [False, True], ids=["original-first", "rewrite-first"])
+def test_rewrites_and_copies_are_derived(corpus, story, derived_variant, reverse):
+    assert corpus.compare(story, derived_variant, reverse=reverse).verdict == "derived"
+
+
+@pytest.mark.parametrize("reverse", [False, True], ids=["original-first", "rewrite-first"])
+def test_independent_articles_on_the_same_event_are_same_story(corpus, story, reverse):
+    comparison = corpus.compare(story, "same_story", reverse=reverse)
+    assert comparison.verdict == "same_story"
+    _assert_no_reuse_reported(comparison)
+
+
+def test_unrelated_articles_are_unrelated(corpus, story):
+    comparison = corpus.compare(story, "unrelated")
+    assert comparison.verdict == "unrelated"
+    _assert_no_reuse_reported(comparison)
+
+
+def _assert_no_reuse_reported(comparison):
+    assert comparison.source is None
+    assert (comparison.coverage.a_in_b, comparison.coverage.b_in_a) == (0.0, 0.0)
+    assert comparison.alignments == comparison.dropped == comparison.added == comparison.changed_facts == ()
+
+
+def test_a_column_quoting_one_paragraph_is_partially_derived(corpus):
+    comparison = corpus.compare("port_strike", "partial_reuse")
+    assert comparison.verdict == "partially_derived"
+    quoted = [comparison.b.sentences[i].text for al in comparison.alignments for i in al.b_sentences]
+    assert [text[:20] for text in quoted] == ["Around forty contain", "Freight companies wa", "Shares in Harwell Lo"]
+    assert {al.kind for al in comparison.alignments} == {"verbatim"}
+
+
+@pytest.mark.parametrize("variant", ["paraphrase", "trimmed_footer"])
+@pytest.mark.parametrize("reverse", [False, True], ids=["original-first", "rewrite-first"])
+def test_original_is_found_from_the_texts_alone(corpus, story, variant, reverse):
+    comparison = corpus.compare(story, variant, reverse=reverse)
+    assert comparison.source == ("b" if reverse else "a")
+    assert comparison.direction.method == "text"
+    assert 0.5 < comparison.direction.confidence <= 1.0
+    assert comparison.direction.reasons
+
+
+@pytest.mark.parametrize("dates, source", [(("2024-03-01", "2024-03-05"), "a"), (("2024-03-05", "2024-03-01"), "b"),
+                                           (("2024-03-01T09:00:00Z", "2024-03-01T08:59:00+00:00"), "b")])
+def test_dates_decide_direction_even_against_the_text(corpus, embedder, dates, source):
+    original, rewrite = corpus.path("port_strike", "original"), corpus.path("port_strike", "paraphrase")
+    comparison = compare_files(original, rewrite, date_a=dates[0], date_b=dates[1], embedder=embedder)
+    assert (comparison.source, comparison.direction.method) == (source, "dates")
+    assert comparison.verdict == "derived"
+
+
+@pytest.mark.parametrize("dates", [("2024-03-01", "2024-03-01"), ("2024-03-01", None), (None, None)])
+def test_equal_or_missing_dates_fall_back_to_the_text(corpus, embedder, dates):
+    rewrite, original = corpus.path("port_strike", "paraphrase"), corpus.path("port_strike", "original")
+    comparison = compare_files(rewrite, original, date_a=dates[0], date_b=dates[1], embedder=embedder)
+    assert (comparison.source, comparison.direction.method) == ("b", "text")
+
+
+@pytest.mark.parametrize("bad", ["yesterday", "07/02/2024", "2024-13-01", "2024-02-30"])
+def test_a_bad_date_is_a_clear_error(corpus, embedder, bad):
+    with pytest.raises(ConfigError, match="date of b") as error:
+        compare_files(corpus.path("port_strike", "original"), corpus.path("port_strike", "paraphrase"),
+                      date_a="2024-02-01", date_b=bad, embedder=embedder)
+    assert repr(bad) in str(error.value) and "ISO 8601" in str(error.value)
+
+
+def test_coverage_of_a_trimmed_copy_is_exact(corpus, story):
+    comparison = corpus.compare(story, "trimmed_footer")
+    original, copy = comparison.a, comparison.b
+    kept = {s.text for s in copy.body}
+    kept_chars = sum(s.length for s in original.body if s.text in kept)
+    assert comparison.coverage.b_in_a == 1.0
+    assert comparison.coverage.a_in_b == pytest.approx(kept_chars / original.body_chars)
+
+
+def test_coverage_is_symmetric_under_swapping(corpus, story, derived_variant):
+    forward = corpus.compare(story, derived_variant).coverage
+    backward = corpus.compare(story, derived_variant, reverse=True).coverage
+    assert (forward.a_in_b, forward.b_in_a) == pytest.approx((backward.b_in_a, backward.a_in_b))
+
+
+@pytest.mark.parametrize("reverse", [False, True], ids=["original-first", "rewrite-first"])
+def test_dropped_and_added_text_of_a_paraphrase(corpus, reverse):
+    comparison = corpus.compare("port_strike", "paraphrase", reverse=reverse)
+    source, derived = ("b", "a") if reverse else ("a", "b")
+    assert {p.side for p in comparison.dropped} == {source} and {p.side for p in comparison.added} == {derived}
+    dropped = " ".join(p.text for p in comparison.dropped)
+    for gone in ("Around forty container ships", "Freight companies warned", "Shares in Harwell Logistics",
+                 "Local MP Priya Castellano"):
+        assert gone in dropped
+    assert [p.text[:27] for p in comparison.added] == ["The dispute underscores mou"]
+
+
+@pytest.mark.parametrize("reverse", [False, True], ids=["original-first", "rewrite-first"])
+def test_footer_is_boilerplate_not_added_text(corpus, story, reverse):
+    comparison = corpus.compare(story, "trimmed_footer", reverse=reverse)
+    footer_side = "a" if reverse else "b"
+    assert [(p.side, p.text) for p in comparison.boilerplate] == [(footer_side, FOOTER)]
+    assert comparison.added == ()
+    assert all(FOOTER not in p.text for p in comparison.dropped)
+
+
+def test_nothing_dropped_or_added_between_near_copies(corpus, story):
+    comparison = corpus.compare(story, "near_copy")
+    assert comparison.dropped == comparison.added == ()
+    assert (comparison.coverage.a_in_b, comparison.coverage.b_in_a) == (1.0, 1.0)
+
+
+SIGNALS = [field.name for field in fields(DirectionEvidence)]
+
+
+@pytest.mark.parametrize("signal", SIGNALS)
+def test_each_direction_signal_points_the_right_way(signal):
+    for sign, source in ((1.0, "a"), (-1.0, "b")):
+        evidence = DirectionEvidence(**{name: (sign if name == signal else 0.0) for name in SIGNALS})
+        direction = decide_direction(evidence, None, None)
+        assert (direction.source, direction.method) == (source, "text")
+        assert 0.5 < direction.confidence < 1.0
