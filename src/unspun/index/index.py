@@ -66,14 +66,17 @@ class Index:
 
     @classmethod
     def open(cls, path: str | Path, *, config: IndexConfig | None = None,
-             compare_config: CompareConfig | None = None, embedder: Embedder | None = None) -> Index:
+             compare_config: CompareConfig | None = None, embedder: Embedder | None = None,
+             create: bool = True) -> Index:
         """Open the index at ``path``, creating it (with ``config``) when the folder is missing or empty.
 
-        An index built by an incompatible version, model or config raises :class:`InputError` saying how to
-        rebuild it.
+        With ``create=False`` a missing index is an error (for queries). An index built by an incompatible
+        version, model or config raises :class:`InputError` saying how to rebuild it.
         """
         directory = Path(path)
         _check_folder(directory)
+        if not create and not (directory / DATABASE).is_file():
+            raise InputError(str(directory), "no index here; build one with `unspun index add INDEX_DIR INPUTS...`")
         directory.mkdir(parents=True, exist_ok=True)
         embedder = embedder or default_embedder()
         store = SqliteStore(directory)

@@ -1,0 +1,111 @@
+"""``unspun index add|info`` and ``unspun query``: thin shells over :class:`unspun.index.Index`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from unspun.config import CompareConfig
+from unspun.stages.ingest.records import FieldNames
+
+index_app = typer.Typer(no_args_is_help=True, help="Build and inspect a collection index of source documents.")
+_FIELDS = FieldNames()
+_DEFAULTS = CompareConfig()
+
+
+@index_app.command("add")
+def add(
+    index_dir: Annotated[Path, typer.Argument(help="Index folder (created when missing).")],
+    inputs: Annotated[list[Path], typer.Argument(help="Text files, folders, .jsonl, .csv, .html, .warc(.gz).")],
+    id_field: Annotated[str, typer.Option(help="JSONL/CSV field holding the document id.")] = _FIELDS.id,
+    text_field: Annotated[str, typer.Option(help="JSONL/CSV field holding the text.")] = _FIELDS.text,
+    title_field: Annotated[str, typer.Option(help="JSONL/CSV field holding the title.")] = _FIELDS.title,
+    date_field: Annotated[str, typer.Option(help="JSONL/CSV field holding the publication date.")] = _FIELDS.date,
+    url_field: Annotated[str, typer.Option(help="JSONL/CSV field holding the url.")] = _FIELDS.url,
+    max_bytes: Annotated[int, typer.Option(help="Largest document accepted.")] = _DEFAULTS.max_bytes,
+) -> None:
+    """Add documents to an index, in atomic batches; re-running the same command resumes where it stopped."""
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from unspun.index import Index
+    from unspun.stages.ingest import iter_records
+
+    fields = FieldNames(id=id_field, text=text_field, title=title_field, date=date_field, url=url_field)
+    errors = Console(stderr=True, highlight=False)
+    with Index.open(index_dir) as index, Progress(SpinnerColumn(), TextColumn("{task.completed} records read"),
+                                                  TimeElapsedColumn(), console=errors, transient=True) as bar:
+        task = bar.add_task("add", total=None)
+        report = index.add(iter_records(inputs, fields=fields, max_bytes=max_bytes),
+                           on_skip=lambda skipped: errors.print(f"unspun: skipped {skipped}", markup=False,
+                                                                 soft_wrap=True),
+                           on_progress=lambda done: bar.update(task, completed=done))
+    typer.echo(f"added {report.added} documents in {report.batches} batches ({report.seconds:.1f} s); "
+               f"{report.already_present} already present, {report.duplicates} duplicate ids left out, "
+               f"{report.skipped} bad records skipped")
+
+
+@index_app.command("info")
+def info(
+    index_dir: Annotated[Path, typer.Argument(help="Index folder.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Show what an index holds (counts, size on disk) and what built it (models, config)."""
+    from unspun.index import Index
+
+    with Index.open(index_dir, create=False) as index:
+        details = index.info().to_dict()
+    if as_json:
+        typer.echo(json.dumps(details, indent=2, sort_keys=True))
+        return
+    built = details.pop("built_with")
+    for key, value in details.items():
+        typer.echo(f"{key:<16}{value / 1e6:.1f} MB" if key == "size_bytes" else f"{key:<16}{value}")
+    for key in ("embedder", "near_duplicates", "vectors", "unspun_version", "created"):
+        typer.echo(f"{key:<16}{built.get(key)}")
+    typer.echo(f"{'index_config':<16}{json.dumps(built.get('index_config'), sort_keys=True)}")
+
+
+def query(
+    index_dir: Annotated[Path, typer.Argument(help="Index folder built with `unspun index add`.")],
+    suspect: Annotated[Path, typer.Argument(help="Text file whose sources you want.")],
+    top: Annotated[int, typer.Option(min=1, help="Most sources to show.")] = 10,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON: per source, compare's schema.")] = False,
+) -> None:
+    """Find the likely sources of a suspect text in an index, ranked, each with its share of the suspect."""
+    from unspun.api import load_document
+    from unspun.index import Index
+
+    with Index.open(index_dir, create=False) as index:
+        document = load_document(suspect, config=index.compare_config)
+        matches = index.query(document, top=top)
+    if as_json:
+        typer.echo(json.dumps({"suspect": document.info(), "index": str(index_dir),
+                               "sources": [match.to_dict() for match in matches]}, ensure_ascii=False, indent=2))
+        return
+    from rich.console import Console
+
+    Console().print(_table(matches, suspect))
+
+
+def _sentences(ranges: tuple[tuple[int, int], ...]) -> str:
+    """``1–4, 7``: suspect sentence numbers (1-based) of a source's share."""
+    return ", ".join(f"{a + 1}" if a == b else f"{a + 1}–{b + 1}" for a, b in ranges) or "-"
+
+
+def _table(matches: list, suspect: Path):
+    """A rich table of ranked sources (plain text inside: every cell is data, never markup)."""
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=Text(f"Sources of {suspect}"), caption=None if matches else "no related source found")
+    for column in ("#", "source", "title", "date", "verdict", "share", "suspect in source", "sentences"):
+        table.add_column(column, overflow="fold")
+    for rank, match in enumerate(matches, start=1):
+        table.add_row(str(rank), Text(match.doc_id), Text(match.title or ""), Text(match.date or ""),
+                      match.verdict, f"{match.share:.0%}", f"{match.coverage.b_in_a:.0%}",
+                      _sentences(match.sentence_ranges))
+    return table
