@@ -85,3 +85,7 @@ def run() -> None:
 from unspun.cli.serve import serve  # noqa: E402
 
 app.command()(serve)
+
+from unspun.cli.index import index_app, query  # noqa: E402
+app.add_typer(index_app, name="index")
+app.command()(query)
