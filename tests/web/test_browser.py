@@ -89,8 +89,9 @@ def _in_view(browser, element) -> bool:
 
 
 def test_click_highlights_partner_and_scrolls_to_it(browser, server_url, texts):
-    long_b = texts["rewrite"] + "\n\n" + "\n".join(f"Unrelated filler line number {i} about weather." for i in range(80))
+    filler_b = "\n".join(f"Unrelated filler line number {i} about weather." for i in range(80))
     long_a = "\n".join(f"Another filler line number {i} about sport results." for i in range(80)) + "\n\n"
+    long_b = texts["rewrite"] + "\n\n" + filler_b
     _submit(browser, server_url, long_a + texts["original"], long_b)
     assert "Derived" in browser.find_element("css selector", ".verdict").text
     source = browser.find_elements("css selector", "#pane-b .al")[-1]
