@@ -82,6 +82,9 @@ def assert_offsets(comparison: Comparison) -> None:
         text = a_text if piece.side == "a" else b_text
         assert 0 <= piece.span[0] < piece.span[1] <= len(text)
         assert text[slice(*piece.span)] == piece.text
+    for passage in comparison.passages:
+        assert 0 <= passage.a_span[0] < passage.a_span[1] <= len(a_text)
+        assert 0 <= passage.b_span[0] < passage.b_span[1] <= len(b_text)
     as_json = comparison.to_dict()
     for record in as_json["alignments"]:
         for edit in record["diff"]:
