@@ -178,8 +178,6 @@ def test_alignment_structure(corpus, story, derived_variant):
         assert (al.kind == "verbatim") == (a_words == b_words)
 
 
-@pytest.mark.xfail(strict=True, reason="bug: verbatim pairs score 1.0000000596 (float32 cosine not clamped); "
-                                       "kernels/similarity.py evidence() promises [0, 1]")
 def test_scores_never_exceed_one(corpus):
     comparison = corpus.compare("food_results", "trimmed_footer")
     assert max(al.score for al in comparison.alignments) <= 1.0

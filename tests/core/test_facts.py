@@ -131,9 +131,6 @@ def test_polarity_flips(a, b):
     assert a[slice(*change.a_span)] == change.a_text and b[slice(*change.b_span)] == change.b_text
 
 
-@pytest.mark.xfail(strict=True, reason="bug: a rose→fell flip is missed when the sentence holds another trend "
-                                       "word (here 'raised'); kernels/facts.py polarity_change requires one "
-                                       "direction only per side")
 def test_polarity_flip_next_to_an_unchanged_trend_word():
     a = "Shares rose 6% on Wednesday after the company raised its forecast."
     b = "Shares fell 6% on Wednesday after the company raised its forecast."

@@ -32,16 +32,12 @@ def test_utf16_file_with_bom_reads_like_utf8(tmp_path):
     assert load_document(path).text == ACCENTED
 
 
-@pytest.mark.xfail(strict=True, reason="bug: cp1252/latin-1 text is guessed as cp1250 (ï→ď, à→ŕ, ñ→ń); "
-                                       "stages/ingest/files.py _guess_encoding")
 @pytest.mark.parametrize("encoding", ["cp1252", "latin-1"])
 def test_western_single_byte_encodings_decode_accents_correctly(encoding):
     text = ACCENTED if encoding == "cp1252" else ACCENTED.replace("“", '"').replace("”", '"')
     assert decode_bytes(text.encode(encoding), "old.txt") == text
 
 
-@pytest.mark.xfail(strict=True, reason="bug: short cp1252 text with “ ” € – is guessed as another code page "
-                                       "(gives 'ìdealî', 'Ä40'); stages/ingest/files.py _guess_encoding")
 def test_cp1252_curly_quotes_and_euro_survive():
     text = "The “deal” is worth €40 million – a record – said the minister.\n"
     assert decode_bytes(text.encode("cp1252"), "quotes.txt") == text

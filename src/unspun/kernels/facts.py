@@ -255,12 +255,21 @@ def _first_negation(tokens: tuple[Token, ...]) -> Token | None:
     return None
 
 
+def _new_cues(tokens: tuple[Token, ...], lexicon: frozenset[str], other: tuple[Token, ...]) -> list[Token]:
+    """Trend words of ``lexicon`` in ``tokens`` whose stem the other side does not use."""
+    other_stems = {token.stem for token in other}
+    return [token for token in _cues(tokens, lexicon) if token.stem not in other_stems]
+
+
 def polarity_change(a_tokens: tuple[Token, ...], b_tokens: tuple[Token, ...]) -> FactChange | None:
-    """A trend reversed between the sides ("rose" vs "fell", "won" vs "lost")."""
-    a_up, a_down = _cues(a_tokens, _UP), _cues(a_tokens, _DOWN)
-    b_up, b_down = _cues(b_tokens, _UP), _cues(b_tokens, _DOWN)
-    for a_cues, a_other, b_cues, b_other in ((a_up, a_down, b_down, b_up), (a_down, a_up, b_up, b_down)):
-        if a_cues and not a_other and b_cues and not b_other:
+    """A trend reversed between the sides ("rose" vs "fell", "won" vs "lost").
+
+    Trend words both sides share ("raised its forecast" on both) are ignored, so a flip is found next to them.
+    """
+    a_up, a_down = _new_cues(a_tokens, _UP, b_tokens), _new_cues(a_tokens, _DOWN, b_tokens)
+    b_up, b_down = _new_cues(b_tokens, _UP, a_tokens), _new_cues(b_tokens, _DOWN, a_tokens)
+    for a_cues, b_cues in ((a_up, b_down), (a_down, b_up)):
+        if a_cues and b_cues:
             a, b = a_cues[0], b_cues[0]
             return FactChange("polarity", a.text, b.text, (a.start, a.end), (b.start, b.end))
     return None

@@ -19,5 +19,5 @@ def dice(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def evidence(cosine: float, dice_overlap: float) -> float:
-    """The pair's evidence score in [0, 1] (negative cosines count as 0)."""
-    return COSINE_WEIGHT * max(0.0, cosine) + DICE_WEIGHT * dice_overlap
+    """The pair's evidence score in [0, 1] (cosine clamped: float32 rounding can make it exceed 1)."""
+    return COSINE_WEIGHT * min(1.0, max(0.0, cosine)) + DICE_WEIGHT * dice_overlap

@@ -1,13 +1,16 @@
 """Read a text file into a string, refusing bad input with one clear line.
 
-Decoding order: a byte-order mark decides; else UTF-8; else the most plausible of a short list of common
-encodings as judged by charset-normalizer; else an error. The decoded text is kept exactly (no newline or
+Decoding order: a byte-order mark decides; else UTF-8; else Windows-1252 when it reads as Western text; else
+the most plausible of a short list of common encodings as judged by charset-normalizer; else an error.
+charset-normalizer alone misjudges short Western texts (it calls "café, naïve, “deal”" cp1250 or mac_roman),
+so the web's most common legacy encoding is tried first under a plausibility check. The decoded text is kept exactly (no newline or
 Unicode normalisation) so that every offset unspun reports points into what the user's file says.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from unspun.errors import InputError
@@ -27,6 +30,26 @@ def _looks_binary(raw: bytes) -> bool:
         return True
     controls = sum(1 for byte in head if byte in _CONTROL)
     return controls > len(head) * 0.02
+
+
+_SYMBOL_IN_WORD = re.compile(r"[^\W\d_][^\w\s'’-][^\W\d_]")
+
+
+def _reads_as_western(text: str) -> bool:
+    """True when ``text`` looks like a Western European language: no symbols wedged between letters (Polish in
+    cp1252 gives "Za¿ó³æ") and few non-ASCII letters (Cyrillic in cp1252 gives "Ìîñêâà")."""
+    letters = [c for c in text if c.isalpha()]
+    accented = sum(1 for c in letters if not c.isascii())
+    return not _SYMBOL_IN_WORD.search(text) and accented <= 0.3 * max(1, len(letters))
+
+
+def _decode_western(raw: bytes) -> str | None:
+    """``raw`` as Windows-1252 when that decodes and reads as Western text, else None."""
+    try:
+        text = raw.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    return text if _reads_as_western(text) else None
 
 
 def _guess_encoding(raw: bytes) -> str | None:
@@ -50,6 +73,9 @@ def decode_bytes(raw: bytes, source: str) -> str:
         return _checked_text(raw.decode("utf-8"), source)
     except UnicodeDecodeError:
         pass
+    western = _decode_western(raw)
+    if western is not None:
+        return _checked_text(western, source)
     encoding = _guess_encoding(raw)
     if encoding is None:
         raise InputError(source, "is not UTF-8 and matches no common encoding; convert it to UTF-8 first")
