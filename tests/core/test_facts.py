@@ -57,9 +57,17 @@ def test_fact_spans_slice_back_with_an_offset():
     assert all(document[slice(*f.span)] == f.text for f in facts)
 
 
-def test_number_words_count_only_with_a_scale():
-    assert _facts("The two nations signed one of the first deals.") == ()
+def test_number_words_without_scale_are_weak_facts():
+    facts = _facts("The two nations signed one of the first deals.")
+    assert [(f.text, f.weak) for f in facts] == [("two", True), ("one", True)]
     assert _key("two million") == ("number", ("number", "", 2e6))
+
+
+def test_weak_number_words_match_figures_but_are_never_reported_alone():
+    changed, kept = compare_facts(_facts("The council voted 9 to 4."), _facts("The council voted nine votes to four."))
+    assert changed == [] and [(k.a_text, k.b_text) for k in kept] == [("9", "nine"), ("4", "four")]
+    changed, kept = compare_facts(_facts("The two nations met."), _facts("Both nations met."))
+    assert changed == [] and kept == []
 
 
 def test_sentence_openers_are_names_only_when_the_document_says_so():

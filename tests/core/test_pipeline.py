@@ -79,9 +79,6 @@ def test_paraphrase_keeps_its_figures(corpus):
             ("date", "1 February")} <= kept
 
 
-@pytest.mark.xfail(strict=True, reason=("bug: '9 to 4' rewritten as 'nine votes to four' is reported as the "
-                                        "figures 9 and 4 dropped; kernels/facts.py _is_figure ignores number words "
-                                        "without a scale even when the other side states the same figure"))
 def test_figures_spelled_out_are_not_changed_facts(corpus):
     comparison = corpus.compare("tram_line", "paraphrase")
     vote = corpus.sentence_index(comparison.b, "On Tuesday night, the city council")

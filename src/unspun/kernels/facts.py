@@ -49,6 +49,9 @@ class Fact:
     text: str
     span: Span
     key: tuple
+    weak: bool = False
+    """A number word without scale ("nine"): it matches the same figure on the other side ("9") but is never
+    reported on its own, since alone such words are mostly idiom ("one of the first", "the two nations")."""
 
 
 def _number_value(match: re.Match) -> float:
@@ -61,10 +64,9 @@ def _number_value(match: re.Match) -> float:
     return value * _SCALES.get(scale, 1.0)
 
 
-def _is_figure(match: re.Match) -> bool:
-    """Digits always count; number words ("one", "two") only with a scale or percent ("two million"), since
-    alone they are mostly idiom ("one of the first", "the two nations")."""
-    return match.group("num")[:1].isdigit() or bool(match.group("scale") or match.group("pct"))
+def _is_weak(match: re.Match) -> bool:
+    """A number word without scale or percent ("nine", but not "9" or "two million")."""
+    return not match.group("num")[:1].isdigit() and not (match.group("scale") or match.group("pct"))
 
 
 def _numbers(text: str, offset: int, taken: list[Span]) -> list[Fact]:
@@ -72,11 +74,12 @@ def _numbers(text: str, offset: int, taken: list[Span]) -> list[Fact]:
     facts = []
     for match in _NUMBER.finditer(text):
         span = (match.start() + offset, match.end() + offset)
-        if any(start <= span[0] < end for start, end in taken) or not _is_figure(match):
+        if any(start <= span[0] < end for start, end in taken):
             continue
         currency = (match.group("cur") or "").strip().upper().replace("US$", "$")
         kind = "percentage" if match.group("pct") else "amount" if currency else "number"
-        facts.append(Fact(kind, match.group().strip(), span, (kind, currency, round(_number_value(match), 6))))
+        key = (kind, currency, round(_number_value(match), 6))
+        facts.append(Fact(kind, match.group().strip(), span, key, weak=_is_weak(match)))
     return facts
 
 
@@ -217,7 +220,9 @@ def compare_facts(a_facts: tuple[Fact, ...], b_facts: tuple[Fact, ...]) -> tuple
     b_only = [f for f in b_only if f.kind != "entity" or not _head_in(f, a_facts)]
     b_by_key = {fact.key: fact for fact in b_facts}
     kept_changes = [FactChange(f.kind, f.text, b_by_key[f.key].text, f.span, b_by_key[f.key].span)
-                    for f in kept if f.kind != "entity"]
+                    for f in kept if f.kind != "entity" and not (f.weak and b_by_key[f.key].weak)]
+    a_only = [f for f in a_only if not f.weak]
+    b_only = [f for f in b_only if not f.weak]
     changes = _pair_up(a_only, b_only, ("number", "amount", "percentage")) + _pair_up(a_only, b_only, ("date",))
     a_names = [f for f in a_only if f.kind == "entity"]
     b_names = [f for f in b_only if f.kind == "entity"]
