@@ -22,6 +22,7 @@ class DatasketchLsh:
         self.name = f"datasketch@{version('datasketch')}"
         self._num_perm, self._seed = num_perm, seed
         self._lsh = MinHashLSH(num_perm=num_perm, params=(bands, num_perm // bands))
+        self._scheme = self._signature([]).scheme
 
     def _signature(self, shingles: Sequence[str]):
         """The datasketch MinHash of a shingle set."""
@@ -44,7 +45,8 @@ class DatasketchLsh:
 
         with np.load(io.BytesIO(segment)) as data:
             for key, values in zip(data["keys"].tolist(), data["values"], strict=True):
-                self._lsh.insert(key, LeanMinHash(seed=self._seed, hashvalues=values), check_duplication=False)
+                signature = LeanMinHash(seed=self._seed, hashvalues=values, scheme=self._scheme)
+                self._lsh.insert(key, signature, check_duplication=False)
 
     def query(self, shingles: Sequence[str]) -> list[int]:
         """Keys whose signatures collide with the text's in at least one band, ascending."""
