@@ -1,4 +1,4 @@
-"""The FastAPI app: a compare form, report pages and a JSON API, all thin shells over :func:`unspun.api.compare`.
+"""The FastAPI app: a compare form, report pages and a JSON API, thin shells over :mod:`unspun.api` (and the index).
 
 No endpoint takes a file-system path: texts arrive in the request body (pasted, uploaded or JSON) and nothing
 is stored. Limits (body size, time, concurrency) come from :class:`ServerConfig`; errors are mapped to HTTP in
@@ -9,51 +9,32 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
-from functools import partial
 from pathlib import PurePath
+from typing import Any
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.datastructures import FormData, UploadFile
 from starlette.types import Scope
 
-from unspun.api import compare
 from unspun.embed import Embedder, default_embedder
-from unspun.model import Comparison
 from unspun.stages.ingest import decode_bytes
 from unspun.stages.report import render_html
 from unspun.version import __version__
+from unspun.web.collection import query_api_router, query_page_router
 from unspun.web.config import ServerConfig
-from unspun.web.errors import error_response, install_error_handlers
-from unspun.web.limits import BodySizeLimit, LimitError, WorkLimiter
+from unspun.web.errors import HttpError, error_response, install_error_handlers
+from unspun.web.limits import BodySizeLimit, WorkLimiter
 from unspun.web.pages import PAGE_HEADERS, REPORT_HEADERS, render_page
-from unspun.web.schemas import CompareRequest, ComparisonOut, ErrorOut
-
-_ERRORS = {status: {"model": ErrorOut, "description": text} for status, text in (
-    (413, "Request body over the size limit."), (422, "Invalid request or unusable text (empty, bad date)."),
-    (429, "Too many requests waiting."), (503, "No free slot in time."), (504, "Comparison took too long."))}
+from unspun.web.schemas import ERROR_RESPONSES, CompareRequest, ComparisonOut
+from unspun.web.services import Services
 
 
-@dataclass(frozen=True)
-class _Services:
-    """What the routes share: the config, the embedder (loaded once) and the work limiter."""
-
-    config: ServerConfig
-    embedder: Embedder
-    limiter: WorkLimiter
-
-    async def compare(self, text_a: str, text_b: str, **options: str | None) -> Comparison:
-        """Compare two texts in a worker thread, within the server's limits."""
-        work = partial(compare, text_a, text_b, config=self.config.compare, embedder=self.embedder, **options)
-        return await self.limiter.run(work)
-
-
-def _api_router(services: _Services) -> APIRouter:
+def _api_router(services: Services) -> APIRouter:
     """``POST /api/compare``."""
     router = APIRouter(prefix="/api", tags=["api"])
 
-    @router.post("/compare", response_model=None, responses={200: {"model": ComparisonOut}, **_ERRORS})
+    @router.post("/compare", response_model=None, responses={200: {"model": ComparisonOut}, **ERROR_RESPONSES})
     async def compare_texts(request: CompareRequest) -> JSONResponse:
         """Compare two texts; the answer is compare's JSON (the same as ``unspun compare --json``)."""
         comparison = await services.compare(request.text_a, request.text_b, date_a=request.date_a,
@@ -79,7 +60,7 @@ def _date(form: FormData, side: str) -> str | None:
     return (value.strip() or None) if isinstance(value, str) else None
 
 
-def _page_router(services: _Services) -> APIRouter:
+def _page_router(services: Services) -> APIRouter:
     """The browser pages: ``GET /`` (the form) and ``POST /compare`` (the report)."""
     router = APIRouter(include_in_schema=False)
     config = services.config
@@ -87,7 +68,7 @@ def _page_router(services: _Services) -> APIRouter:
     @router.get("/", response_class=HTMLResponse)
     async def form_page() -> HTMLResponse:
         page = render_page("index.html.j2", max_body_bytes=config.max_body_bytes,
-                           request_timeout=config.request_timeout)
+                           request_timeout=config.request_timeout, has_index=services.index is not None)
         return HTMLResponse(page, headers=PAGE_HEADERS)
 
     @router.post("/compare", response_class=HTMLResponse)
@@ -101,17 +82,22 @@ def _page_router(services: _Services) -> APIRouter:
     return router
 
 
-def _rejecter(scope: Scope, error: LimitError) -> Response:
+def _rejecter(scope: Scope, error: HttpError) -> Response:
     """The answer the body-size middleware sends before the app sees the request."""
     return error_response(scope["path"], error.status_code, error.code, str(error.detail), error.headers)
 
 
-def create_app(config: ServerConfig | None = None, *, embedder: Embedder | None = None) -> FastAPI:
-    """The unspun web app for ``config`` (defaults: :class:`ServerConfig`); ``embedder`` overrides the bundled one."""
+def create_app(config: ServerConfig | None = None, index: Any = None, *,
+               embedder: Embedder | None = None) -> FastAPI:
+    """The unspun web app for ``config`` (defaults: :class:`ServerConfig`).
+
+    ``index`` is an open :class:`unspun.index.Index` (the caller closes it): with one, the query API and pages
+    are mounted too. ``embedder`` overrides the bundled model (it must be the index's, when there is one).
+    """
     config = config or ServerConfig()
     limiter = WorkLimiter(max_concurrent=config.max_concurrent, max_queued=config.max_queued,
                           timeout=config.request_timeout)
-    services = _Services(config, embedder or default_embedder(), limiter)
+    services = Services(config, embedder or default_embedder(), limiter, index)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -120,9 +106,12 @@ def create_app(config: ServerConfig | None = None, *, embedder: Embedder | None 
 
     app = FastAPI(title="unspun", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
                   openapi_url="/api/openapi.json",
-                  description="Compare two texts: which sentences of one were rewritten from the other.")
+                  description="Compare two texts, or find a text's sources in an index, sentence by sentence.")
     install_error_handlers(app)
     app.add_middleware(BodySizeLimit, max_bytes=config.max_body_bytes, reject=_rejecter)
     app.include_router(_api_router(services))
     app.include_router(_page_router(services))
+    if index is not None:
+        app.include_router(query_api_router(services))
+        app.include_router(query_page_router(services))
     return app

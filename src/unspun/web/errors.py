@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -18,6 +18,15 @@ from unspun.web.pages import PAGE_HEADERS, render_page
 
 _LOG = logging.getLogger("unspun.web")
 _HTTP_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 413: "body_too_large"}
+
+
+class HttpError(HTTPException):
+    """An error answer with a stable machine-readable ``code`` (limits, missing sources)."""
+
+    def __init__(self, status_code: int, code: str, message: str, retry_after: int | None = None) -> None:
+        headers = {"Retry-After": str(retry_after)} if retry_after is not None else None
+        super().__init__(status_code=status_code, detail=message, headers=headers)
+        self.code = code
 
 
 def error_response(path: str, status: int, code: str, detail: str,

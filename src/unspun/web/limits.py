@@ -10,30 +10,22 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
-from fastapi import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from unspun.web.errors import HttpError
 
 T = TypeVar("T")
 
 
-class LimitError(HTTPException):
-    """A request refused by a limit; the server's error handler turns it into a JSON error with ``code``."""
-
-    def __init__(self, status_code: int, code: str, message: str, retry_after: int | None = None) -> None:
-        headers = {"Retry-After": str(retry_after)} if retry_after is not None else None
-        super().__init__(status_code=status_code, detail=message, headers=headers)
-        self.code = code
-
-
-def body_too_large(max_bytes: int) -> LimitError:
+def body_too_large(max_bytes: int) -> HttpError:
     """The 413 error for a body over ``max_bytes``."""
-    return LimitError(413, "body_too_large", f"request body is over the {max_bytes:,}-byte limit; send less text")
+    return HttpError(413, "body_too_large", f"request body is over the {max_bytes:,}-byte limit; send less text")
 
 
 class BodySizeLimit:
     """Refuse request bodies over ``max_bytes``: at once from Content-Length, else while the body streams in."""
 
-    def __init__(self, app: ASGIApp, *, max_bytes: int, reject: Callable[[Scope, LimitError], ASGIApp]) -> None:
+    def __init__(self, app: ASGIApp, *, max_bytes: int, reject: Callable[[Scope, HttpError], ASGIApp]) -> None:
         self.app, self.max_bytes, self.reject = app, max_bytes, reject
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -75,9 +67,9 @@ class WorkLimiter:
         self.admitted = 0
 
     async def run(self, work: Callable[[], T]) -> T:
-        """Result of ``work()``, or a 429 (queue full), 503 (no slot in time) or 504 (too slow) :class:`LimitError`."""
+        """Result of ``work()``, or a 429 (queue full), 503 (no slot in time) or 504 (too slow) :class:`HttpError`."""
         if self.admitted >= self.max_admitted:
-            raise LimitError(429, "too_many_requests", "too many requests are waiting; retry shortly", 1)
+            raise HttpError(429, "too_many_requests", "too many requests are waiting; retry shortly", 1)
         self.admitted += 1
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self.timeout
@@ -88,7 +80,7 @@ class WorkLimiter:
             async with asyncio.timeout_at(deadline):
                 return await asyncio.shield(future)
         except TimeoutError:
-            raise LimitError(504, "timeout", f"the request took over {self.timeout:g} s; send shorter texts") from None
+            raise HttpError(504, "timeout", f"the request took over {self.timeout:g} s; send shorter texts") from None
 
     async def _acquire(self, deadline: float) -> None:
         """Wait for a free slot until ``deadline``; on failure or cancellation give the admission back."""
@@ -97,7 +89,7 @@ class WorkLimiter:
                 await self._slots.acquire()
         except TimeoutError:
             self.admitted -= 1
-            raise LimitError(503, "busy", "the server is busy; retry shortly", 1) from None
+            raise HttpError(503, "busy", "the server is busy; retry shortly", 1) from None
         except BaseException:
             self.admitted -= 1
             raise

@@ -110,3 +110,46 @@ class ErrorOut(_Strict):
 
     error: str = Field(examples=["body_too_large"])
     detail: str = Field(examples=["request body is over the 5,000,000-byte limit; send less text"])
+
+
+class QueryRequest(BaseModel):
+    """A suspect text whose likely sources the index should find."""
+
+    model_config = ConfigDict(extra="forbid")
+    text: str = Field(description="The suspect text.")
+    top: int = Field(10, ge=1, le=50, description="Most sources to return.")
+
+
+class MatchCoverageOut(_Strict):
+    source_in_suspect: float
+    suspect_in_source: float
+
+
+class SourceMatchOut(_Strict):
+    """One likely source: its metadata, its share of the suspect, and compare's JSON (source = a, suspect = b)."""
+
+    doc_id: str
+    title: str | None
+    url: str | None
+    site: str | None
+    date: str | None
+    source: str
+    verdict: Verdict
+    coverage: MatchCoverageOut
+    share: float
+    suspect_sentences: list[int]
+    comparison: ComparisonOut
+
+
+class QueryOut(_Strict):
+    """The suspect's document fields and its sources, best first (``unspun query --json`` without the path)."""
+
+    suspect: DocumentOut
+    sources: list[SourceMatchOut]
+
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorOut, "description": text} for status, text in (
+        (413, "Request body over the size limit."), (422, "Invalid request or unusable text (empty, bad date)."),
+        (429, "Too many requests waiting."), (503, "No free slot in time."), (504, "The work took too long."))}
+"""The error answers every work endpoint may give, for the OpenAPI schema."""
