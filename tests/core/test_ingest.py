@@ -43,6 +43,16 @@ def test_cp1252_curly_quotes_and_euro_survive():
     assert decode_bytes(text.encode("cp1252"), "quotes.txt") == text
 
 
+@pytest.mark.parametrize("encoding", ["cp1252", "latin-1", "utf-16"])
+def test_legacy_encoded_article_loads_with_its_accents(corpus, tmp_path, encoding):
+    title = "Zoë Ibáñez and François Lefèvre open a café in Málaga"
+    text = title + "\n\n" + corpus.text("port_strike", "original").split("\n", 2)[2].replace("£", "EUR ")
+    path = tmp_path / f"{encoding}.txt"
+    path.write_bytes(text.encode(encoding))
+    doc = load_document(path)
+    assert doc.text == text and doc.title == title
+
+
 def test_missing_file(tmp_path):
     with pytest.raises(InputError, match="no such file") as error:
         read_text_file(tmp_path / "absent.txt", max_bytes=LIMIT)
