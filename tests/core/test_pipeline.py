@@ -146,3 +146,12 @@ def test_arbitrary_unicode_gives_a_result_or_an_input_error(compare_texts, check
         assert not text_b.strip() and error.source == "b"
         return
     check_offsets(comparison)
+
+
+def test_windows_line_endings_keep_offsets_and_change_nothing(corpus, compare_texts, check_offsets):
+    text = corpus.text("port_strike", "original")
+    comparison = compare_texts(text, text.replace("\n", "\r\n"))
+    check_offsets(comparison)
+    assert comparison.verdict == "derived" and comparison.changed_facts == ()
+    assert {al.kind for al in comparison.alignments} == {"verbatim"}
+    assert (comparison.coverage.a_in_b, comparison.coverage.b_in_a) == (1.0, 1.0)
