@@ -32,8 +32,8 @@ def main(version: Annotated[bool, typer.Option("--version", callback=_version, i
 
 @app.command()
 def compare(
-    a: Annotated[Path, typer.Argument(help="First text file.")],
-    b: Annotated[Path, typer.Argument(help="Second text file.")],
+    a: Annotated[Path, typer.Argument(metavar="A", help="First text file.")],
+    b: Annotated[Path, typer.Argument(metavar="B", help="Second text file.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the JSON result instead of the report.")] = False,
     date_a: Annotated[Optional[str], typer.Option(help="Publication date of A (ISO 8601); decides direction.")] = None,
     date_b: Annotated[Optional[str], typer.Option(help="Publication date of B (ISO 8601); decides direction.")] = None,
@@ -73,13 +73,9 @@ def run() -> None:
     except (typer.Abort, KeyboardInterrupt):
         print("unspun: interrupted", file=sys.stderr)
         sys.exit(130)
-    except Exception as error:  # click's usage errors: let click format them
-        import click
-
-        if isinstance(error, click.ClickException):
-            error.show()
-            sys.exit(error.exit_code)
-        raise
+    except typer.TyperException as error:  # usage errors (unknown option, missing argument): usage + one line
+        error.show()
+        sys.exit(error.exit_code)
 
 
 from unspun.cli.serve import serve  # noqa: E402
