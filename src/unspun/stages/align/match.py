@@ -55,15 +55,17 @@ def _joined_score(doc_a: Document, doc_b: Document, group: tuple[tuple[int, ...]
     return evidence(float(vectors[0] @ vectors[1]), dice(a_stems, b_stems))
 
 
-def _neighbours(body: list[int], index: int) -> list[int]:
+def _neighbours(body: list[int], position: dict[int, int], index: int) -> list[int]:
     """The body sentences just before and after ``index`` in reading order."""
-    position = body.index(index)
-    return [body[p] for p in (position - 1, position + 1) if 0 <= p < len(body)]
+    at = position[index]
+    return [body[p] for p in (at - 1, at + 1) if 0 <= p < len(body)]
 
 
 @dataclass
 class _Extender:
-    """Grows one-to-one groups into merges (side ``a``) or splits (side ``b``) with leftover neighbours."""
+    """Grows one-to-one groups into merges (side ``a``) or splits (side ``b``) with leftover neighbours: a
+    leftover sentence may join the group of the sentence just before or after it, when it relates to that
+    group's partner (it is among the candidate pairs) and joining raises the evidence by ``gain``."""
 
     doc_a: Document
     doc_b: Document
@@ -89,14 +91,18 @@ class _Extender:
         """(gain, group position, side, leftover, joined score) for every worthwhile join on ``side``."""
         doc = self.doc_a if side == "a" else self.doc_b
         body = [s.index for s in doc.body]
-        related = {(p.a if side == "a" else p.b, p.b if side == "a" else p.a) for p in self.candidates.pairs}
+        position = {index: at for at, index in enumerate(body)}
+        related = {(p.a, p.b) if side == "a" else (p.b, p.a) for p in self.candidates.pairs}
+        owners = {(g.a if side == "a" else g.b)[0]: at for at, g in enumerate(groups) if len(g.a) == len(g.b) == 1}
         options = []
         for leftover in self._leftovers(groups, side, body):
-            for position, group in enumerate(groups):
-                if self._joinable(group, side, leftover, body, related):
-                    score = self._score_joined(group, side, leftover)
-                    if score >= group.score + self.gain:
-                        options.append((round(score - group.score, 9), position, side, leftover, score))
+            for neighbour in _neighbours(body, position, leftover):
+                at = owners.get(neighbour)
+                if at is None or (leftover, (groups[at].b if side == "a" else groups[at].a)[0]) not in related:
+                    continue
+                score = self._score_joined(groups[at], side, leftover)
+                if score >= groups[at].score + self.gain:
+                    options.append((round(score - groups[at].score, 9), at, side, leftover, score))
         return options
 
     @staticmethod
@@ -109,14 +115,6 @@ class _Extender:
         """Body sentences of ``side`` that no group uses."""
         used = {i for g in groups for i in (g.a if side == "a" else g.b)}
         return [i for i in body if i not in used]
-
-    @staticmethod
-    def _joinable(group: Group, side: str, leftover: int, body: list[int], related: set) -> bool:
-        """A one-to-one group whose ``side`` sentence neighbours ``leftover``, which relates to its partner."""
-        if len(group.a) != 1 or len(group.b) != 1:
-            return False
-        own, partner = (group.a[0], group.b[0]) if side == "a" else (group.b[0], group.a[0])
-        return own in _neighbours(body, leftover) and (leftover, partner) in related
 
     def _score_joined(self, group: Group, side: str, leftover: int) -> float:
         """Evidence of ``group`` with ``leftover`` joined on ``side``, in reading order."""
