@@ -194,3 +194,9 @@ def test_serve_command_runs_uvicorn_with_the_options(monkeypatch):
     (app, options), = calls
     assert options["host"] == "127.0.0.1" and options["port"] == 8123
     assert app.title == "unspun"
+
+
+def test_form_over_its_field_limits_is_400_page(client):
+    response = client.post("/compare", data={f"field{i}": "x" for i in range(20)})
+    assert response.status_code == 400 and "text/html" in response.headers["content-type"]
+    assert "Too many fields" in response.text
