@@ -49,6 +49,40 @@ def test_every_span_slices_back_on_partial_reuse(corpus, check_offsets):
     check_offsets(corpus.compare("port_strike", "partial_reuse"))
 
 
+def _inside(doc, pieces, side):
+    """Indices of the sentences of ``doc`` lying inside one of the ``pieces`` of ``side``."""
+    spans = [p.span for p in pieces if p.side == side]
+    return {s.index for s in doc.sentences if any(start <= s.span[0] and s.span[1] <= end for start, end in spans)}
+
+
+def assert_accounting(comparison):
+    """Every body sentence is aligned or listed (dropped in the source, added in the derived text), never both;
+    boilerplate pieces are exactly the boilerplate sentences; coverage is the aligned share of body characters."""
+    docs = {"a": comparison.a, "b": comparison.b}
+    aligned = {"a": {i for al in comparison.alignments for i in al.a_sentences},
+               "b": {i for al in comparison.alignments for i in al.b_sentences}}
+    for side, doc in docs.items():
+        body = {s.index for s in doc.body}
+        assert _inside(doc, comparison.boilerplate, side) == {s.index for s in doc.sentences
+                                                                if s.role == "boilerplate"}
+        share = sum(s.length for s in doc.body if s.index in aligned[side]) / doc.body_chars
+        assert getattr(comparison.coverage, f"{side}_in_{'b' if side == 'a' else 'a'}") == pytest.approx(share)
+        if comparison.source is None:
+            continue
+        listed = comparison.dropped if side == comparison.source else comparison.added
+        unlisted = comparison.added if side == comparison.source else comparison.dropped
+        assert _inside(doc, listed, side) == body - aligned[side]
+        assert not [p for p in unlisted if p.side == side]
+    if comparison.source is None:
+        assert comparison.dropped == comparison.added == ()
+
+
+@pytest.mark.parametrize("variant", ALL_VARIANTS)
+def test_every_sentence_is_accounted_for(corpus, story, variant):
+    assert_accounting(corpus.compare(story, variant))
+    assert_accounting(corpus.compare(story, variant, reverse=True))
+
+
 def test_every_changed_fact_is_reported_and_nothing_else(corpus, story):
     comparison = corpus.compare(story, "facts_changed")
     reported = Counter((f.kind, f.a_text, f.b_text) for f in comparison.changed_facts)
@@ -133,6 +167,7 @@ def test_every_span_slices_back_on_generated_texts(compare_texts, check_offsets,
     rewrite = data.draw(rewrites(original))
     comparison = compare_texts(original, rewrite)
     check_offsets(comparison)
+    assert_accounting(comparison)
     assert comparison.verdict in ("derived", "partially_derived", "same_story", "unrelated")
     assert 0.0 <= comparison.coverage.a_in_b <= 1.0 and 0.0 <= comparison.coverage.b_in_a <= 1.0
 
