@@ -153,3 +153,21 @@ def test_output_bytes_do_not_depend_on_the_process(corpus):
     outputs = [subprocess.run(args, capture_output=True, timeout=60, check=True,
                               env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "4242")]
     assert outputs[0] == outputs[1] and outputs[0]
+
+
+def test_out_of_range_option_is_one_clear_line(corpus):
+    result = unspun("compare", corpus.path("port_strike", "original"), corpus.path("port_strike", "paraphrase"),
+                    "--threshold", "1.5")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    (line,) = result.stderr.strip().splitlines()
+    assert "align_threshold" in line and "1.5" in line
+
+
+def test_terminal_report_shows_markup_like_text_literally(corpus, tmp_path):
+    text = corpus.text("port_strike", "original").replace(
+        "Conciliation officers", "[/] Conciliation [bold red]officers[/bold red]")
+    a, b = _write(tmp_path, "a.txt", text), _write(tmp_path, "b.txt", text.replace("Sunday night", "Sunday [/]"))
+    result = subprocess.run([*CLI, "compare", str(a), str(b)], capture_output=True, text=True, timeout=60,
+                            check=False, env={**os.environ, "COLUMNS": "240"})
+    assert result.returncode == 0, result.stderr
+    assert "[bold red]officers[/bold red]" in result.stdout and "Sunday [/]" in result.stdout
