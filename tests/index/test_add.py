@@ -56,7 +56,8 @@ def test_duplicate_ids_inside_one_batch(tmp_path):
 
 def test_bad_records_are_counted_and_reported(tmp_path):
     source = tmp_path / "mixed.jsonl"
-    source.write_text(f'{{"id": "ok", "text": "{STORY}"}}\n{{broken\n{{"id": "empty", "text": " "}}\n', encoding="utf-8")
+    lines = [f'{{"id": "ok", "text": "{STORY}"}}', "{broken", '{"id": "empty", "text": " "}']
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
     reported = []
     with Index.open(tmp_path / "idx") as index:
         report = index.add(iter_records([source, tmp_path / "missing.txt"]), on_skip=reported.append)

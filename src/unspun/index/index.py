@@ -44,8 +44,6 @@ from unspun.version import __version__
 
 BATCH_SIZE = 256
 """Documents per committed batch: big enough to embed efficiently, small enough that a crash loses little."""
-MIN_VERIFIED = 8
-"""Candidates verified with the compare core per query, at least (more when ``top`` asks for more)."""
 _MUST_MATCH = ("format", "embedder", "embedding_dim", "near_duplicates", "index_config")
 
 
@@ -197,14 +195,16 @@ class Index:
               config: CompareConfig | None = None) -> list[SourceMatch]:
         """The likely sources of ``text``, best first, each verified with the compare core.
 
-        Sources judged ``unrelated`` are left out, so fewer than ``top`` may come back.
+        Verified: every near-verbatim copy the LSH finds, the best source of each suspect passage, and the most
+        similar other documents up to ``top`` (so a larger ``top`` costs more time). Sources judged
+        ``unrelated`` are left out, so fewer than ``top`` may come back.
         """
         suspect = text if isinstance(text, Document) else self._suspect(text)
         with self._lock:
             self._sync()
             parts = SearchParts(self._vectors, self._near_duplicates, self._passage_doc.__getitem__,
                                 self._embedder)
-            candidates = find_candidates(suspect, parts, self.config, max(top, MIN_VERIFIED))
+            candidates = find_candidates(suspect, parts, self.config, top)
             stored = self._store.documents(candidate.key for candidate in candidates)
         matches = verify_candidates(suspect, candidates, stored, embedder=self._embedder,
                                     config=config or self.compare_config)

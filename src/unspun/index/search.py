@@ -72,12 +72,12 @@ def _leaders(best: dict[int, np.ndarray]) -> set[int]:
 
 
 def find_candidates(suspect: Document, parts: SearchParts, config: IndexConfig, limit: int) -> list[Candidate]:
-    """Up to ``limit`` candidates: LSH copies first, then each suspect passage's best source, then the rest."""
+    """LSH copies and each suspect passage's best source (always), then the best of the rest up to ``limit``."""
     best = _passage_scores(suspect, parts, config)
     copies = set(parts.near_duplicates.query(shingles(suspect.text, config.shingle_words)))
     score = {key: float(values.mean()) for key, values in best.items()} | {k: 0.0 for k in copies - best.keys()}
     by_score = sorted(score, key=lambda key: (-score[key], key))
-    passage_leaders = _leaders(best)
-    order = ([k for k in by_score if k in copies] + [k for k in by_score if k in passage_leaders - copies]
-             + [k for k in by_score if k not in copies | passage_leaders])
-    return [Candidate(key, score[key], key in copies) for key in order[:limit]]
+    priority = copies | _leaders(best)
+    order = [k for k in by_score if k in copies] + [k for k in by_score if k in priority - copies]
+    order += [k for k in by_score if k not in priority][:max(0, limit - len(order))]
+    return [Candidate(key, score[key], key in copies) for key in order]
