@@ -8,13 +8,17 @@ MinHash-LSH-only baseline (datasketch at its default threshold, same word 3-shin
     python bench/haystack.py ../shared/corpora/bbc-news/bbc_fulltext_2004_2005.jsonl \
         ../shared/corpora/mixset-news-dev/pairs.jsonl ../shared/corpora/seeds
 
+Scale: ``--extra hay.jsonl`` adds a synthetic collection (``bench/make_haystack.py``) to the haystack, and
+``--extra-limit N`` takes its first N articles; the run then also prints index size on disk and peak memory.
 BBC holds exact duplicates (``exact_dup_of``); a top-1 that is an exact copy of the true source counts as found.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
+import resource
 import tempfile
 import time
 from dataclasses import dataclass
@@ -52,11 +56,13 @@ def load_queries(bbc: Path, pairs: Path, seeds: Path) -> tuple[list[Query], Sour
     return queries, seed_record
 
 
-def build(index_dir: Path, bbc: Path, seed: SourceRecord) -> tuple[Index, float, int]:
-    """Index the collection; return the index, docs/s and the number of documents."""
+def build(index_dir: Path, bbc: Path, seed: SourceRecord, extra: list[Path] = (),
+          extra_limit: int | None = None) -> tuple[Index, float, int]:
+    """Index the collection (streamed); return the index, docs/s and the number of documents."""
     started = time.perf_counter()
     index = Index.open(index_dir)
-    report = index.add([*iter_records([bbc]), seed])
+    synthetic = itertools.islice(iter_records(extra), extra_limit)
+    report = index.add(itertools.chain(iter_records([bbc]), [seed], synthetic))
     seconds = time.perf_counter() - started
     return index, report.added / seconds, report.added
 
@@ -106,27 +112,39 @@ def run_baseline(bbc: Path, seed: SourceRecord, queries: list[Query]) -> dict[st
             "p50_ms": 1000 * float(np.percentile(latencies, 50)), "p95_ms": 1000 * float(np.percentile(latencies, 95))}
 
 
+def _size(folder: Path) -> int:
+    """Bytes of the files in ``folder``."""
+    return sum(path.stat().st_size for path in folder.iterdir() if path.is_file())
+
+
 def main() -> None:
     """Parse arguments, run both systems, print the table."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("bbc", type=Path, help="bbc_fulltext_2004_2005.jsonl")
     parser.add_argument("pairs", type=Path, help="mixset-news-dev/pairs.jsonl")
     parser.add_argument("seeds", type=Path, help="folder with the 000_/001_ seed texts")
-    parser.add_argument("--top", type=int, default=5, help="sources returned per query (default 5)")
-    parser.add_argument("--index", type=Path, help="index folder to build (default: a temporary folder)")
+    parser.add_argument("--top", default="1,10", help="comma-separated sources returned per query (default 1,10)")
+    parser.add_argument("--extra", type=Path, action="append", default=[], help="more collection files to index")
+    parser.add_argument("--extra-limit", type=int, help="index only the first N records of the --extra files")
+    parser.add_argument("--no-baseline", action="store_true", help="skip the MinHash-LSH baseline")
     args = parser.parse_args()
     queries, seed = load_queries(args.bbc, args.pairs, args.seeds)
+    rows = []
     with tempfile.TemporaryDirectory() as scratch:
-        index, rate, docs = build(args.index or Path(scratch) / "haystack.idx", args.bbc, seed)
-        print(f"indexed {docs} documents at {rate:.0f} docs/s; {len(queries)} queries")
-        ours = run_unspun(index, queries, args.top)
+        folder = Path(scratch) / "haystack.idx"
+        index, rate, docs = build(folder, args.bbc, seed, args.extra, args.extra_limit)
+        print(f"indexed {docs} documents at {rate:.0f} docs/s, {_size(folder) / 1e6:.0f} MB on disk; "
+              f"{len(queries)} queries")
+        for top in map(int, args.top.split(",")):
+            rows.append((f"unspun query --top {top}", {**run_unspun(index, queries, top), "build_docs_s": rate}))
         index.close()
-    ours["build_docs_s"] = rate
-    baseline = run_baseline(args.bbc, seed, queries)
+    if not args.no_baseline:
+        rows.append(("MinHash-LSH only (0.9)", run_baseline(args.bbc, seed, queries)))
     print(f"{'system':<28}{'top-1':>8}{'derived':>9}{'p50 ms':>9}{'p95 ms':>9}{'build docs/s':>14}")
-    for name, row in (("unspun index + query", ours), ("MinHash-LSH only (0.9)", baseline)):
+    for name, row in rows:
         print(f"{name:<28}{row['top1']:>8.3f}{row['derived']:>9.3f}{row['p50_ms']:>9.1f}{row['p95_ms']:>9.1f}"
               f"{row['build_docs_s']:>14.0f}")
+    print(f"peak memory {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e6:.2f} GB")
 
 
 if __name__ == "__main__":
