@@ -21,7 +21,7 @@ from unspun.model import Document
 NEIGHBOURS = 6
 """Nearest neighbours kept per sentence and direction: reuse of a sentence is among its 6 closest on the other
 side in all MixSet dev pairs; more only costs time."""
-_BLOCK = 2048
+_BLOCK = 512
 
 
 @dataclass(frozen=True)
@@ -56,11 +56,11 @@ class Candidates:
     """Cosine of the two bodies' mean sentence vectors (topic closeness, used to tell the same story)."""
 
 
-def _proper_words(doc: Document) -> frozenset[str]:
+def _proper_words(sentence_tokens: list[tuple[Token, ...]]) -> frozenset[str]:
     """Words the document capitalises inside sentences and never writes in lower case (likely names)."""
     capitalised, lowercase = set(), set()
-    for sentence in doc.sentences:
-        for position, token in enumerate(tokenize(sentence.text)):
+    for tokens in sentence_tokens:
+        for position, token in enumerate(tokens):
             if token.text[:1].islower():
                 lowercase.add(token.norm)
             elif position > 0 and token.is_capitalised:
@@ -70,15 +70,12 @@ def _proper_words(doc: Document) -> frozenset[str]:
 
 def view_sentences(doc: Document) -> dict[int, SentenceView]:
     """A view of every title and body sentence of ``doc``, by sentence index."""
-    proper = _proper_words(doc)
-    views = {}
-    for sentence in doc.sentences:
-        if sentence.role == "boilerplate":
-            continue
-        tokens = tokenize(sentence.text, sentence.span[0])
-        facts = extract_facts(sentence.text, sentence.span[0], tokens, proper)
-        views[sentence.index] = SentenceView(tokens, content_stems(tokens), facts)
-    return views
+    sentences = [s for s in doc.sentences if s.role != "boilerplate"]
+    tokens = [tokenize(s.text, s.span[0]) for s in sentences]
+    proper = _proper_words(tokens)
+    return {sentence.index: SentenceView(words, content_stems(words),
+                                         extract_facts(sentence.text, sentence.span[0], words, proper))
+            for sentence, words in zip(sentences, tokens, strict=True)}
 
 
 def _neighbour_pairs(a_vectors: np.ndarray, b_vectors: np.ndarray) -> dict[tuple[int, int], float]:
