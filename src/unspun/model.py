@@ -13,6 +13,7 @@ Span = tuple[int, int]
 Side = Literal["a", "b"]
 Role = Literal["title", "body", "boilerplate"]
 AlignmentKind = Literal["verbatim", "minor_edit", "paraphrase", "merge", "split"]
+PassageKind = Literal["verbatim", "rewrite", "summary"]
 Verdict = Literal["derived", "partially_derived", "same_story", "unrelated"]
 EditOp = Literal["equal", "replace", "insert", "delete"]
 
@@ -180,6 +181,7 @@ class Comparison:
     boilerplate: tuple[TextPiece, ...]
     config: dict[str, Any] = field(default_factory=dict)
     version: str = ""
+    passages: tuple[Passage, ...] = ()
 
     @property
     def source(self) -> Side | None:
@@ -210,6 +212,7 @@ class Comparison:
             "a": self.a.info(),
             "b": self.b.info(),
             "alignments": [alignment.to_dict(a_text, b_text) for alignment in self.alignments],
+            "passages": [passage.to_dict() for passage in self.passages],
             "dropped": [piece.to_dict() for piece in self.dropped],
             "added": [piece.to_dict() for piece in self.added],
             "boilerplate": [piece.to_dict() for piece in self.boilerplate],
@@ -217,3 +220,22 @@ class Comparison:
             "kept_facts": [fact.to_dict() for fact in self.kept_facts],
             "config": self.config,
         }
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A maximal stretch of A reused as a stretch of B, reported once however many sentences it holds.
+
+    ``kind`` is ``verbatim`` (copied, at most lightly edited), ``rewrite`` (reworded, shuffled, translated) or
+    ``summary`` (B condenses a much longer stretch of A); ``score`` is the evidence of the two whole stretches.
+    """
+
+    a_span: Span
+    b_span: Span
+    kind: PassageKind
+    score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form."""
+        return {"a_span": list(self.a_span), "b_span": list(self.b_span), "kind": self.kind,
+                "score": round(self.score, 4)}

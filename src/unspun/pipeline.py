@@ -19,6 +19,7 @@ from unspun.stages.judge import (
     shared_facts,
     unaligned_pieces,
 )
+from unspun.stages.passages import find_passages
 from unspun.version import __version__
 
 
@@ -61,4 +62,5 @@ def compare_documents(a: Document, b: Document, *, embedder: Embedder, config: C
     return Comparison(a=a, b=b, verdict=verdict, direction=direction, coverage=cover, alignments=alignments,
                       dropped=dropped, added=added,
                       boilerplate=boilerplate_pieces(a, "a") + boilerplate_pieces(b, "b"),
-                      config=config.to_dict(), version=__version__)
+                      config=config.to_dict(), version=__version__,
+                      passages=find_passages(a, b, candidates))

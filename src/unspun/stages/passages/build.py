@@ -1,0 +1,74 @@
+"""Passages: from candidate sentence pairs to maximal reused passages (seed → extend → merge → filter).
+
+1. seed: candidate pairs with enough evidence and shared words;
+2. extend and merge: cluster the seeds that lie close together on both sides (:mod:`.cluster`), each cluster
+   spanning from its first to its last sentence on each side;
+3. filter: keep a cluster when both stretches are long enough and their whole texts share enough words
+   (a check on the passage, not the sentence: a stray seed inside unrelated text fails it);
+4. resolve: where kept passages overlap in B, the stronger one stays, so each stretch of B is reported once;
+5. summary mode (:mod:`.summary`) adds short stretches of B that condense much longer stretches of A.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from unspun.kernels.diff import word_similarity
+from unspun.kernels.similarity import dice
+from unspun.model import Document, Passage, PassageKind
+from unspun.stages.candidates import Candidates
+from unspun.stages.passages.cluster import Seed, cluster_seeds
+from unspun.stages.passages.config import PassageConfig
+from unspun.stages.passages.seeds import isf_weights, near_best, score_seeds
+from unspun.stages.passages.stretch import Stretch, settle_edges
+
+
+def _stretches(a: Document, b: Document, candidates: Candidates,
+               cluster: Sequence[Seed]) -> tuple[Stretch, Stretch]:
+    """The stretches of A and B a cluster of seeds spans."""
+    return (Stretch(a, candidates.a_views, min(s.a for s in cluster), max(s.a for s in cluster)),
+            Stretch(b, candidates.b_views, min(s.b for s in cluster), max(s.b for s in cluster)))
+
+
+def _kind(a_stretch: Stretch, b_stretch: Stretch, config: PassageConfig) -> PassageKind:
+    """``verbatim`` when the two stretches have nearly the same words in the same order, else ``rewrite``."""
+    similar = word_similarity(a_stretch.tokens(), b_stretch.tokens()) >= config.verbatim_similarity
+    return "verbatim" if similar else "rewrite"
+
+
+def _passage(a_stretch: Stretch, b_stretch: Stretch, cluster: Sequence[Seed],
+             config: PassageConfig) -> Passage | None:
+    """The passage a cluster makes, or None when it is too short or its stretches share too few words."""
+    if min(a_stretch.chars, b_stretch.chars) < config.min_chars:
+        return None
+    if len(cluster) == 1 and cluster[0].score < config.single_seed_score:
+        return None
+    overlap = dice(a_stretch.stems(), b_stretch.stems())
+    if overlap < config.passage_dice:
+        return None
+    return Passage(a_stretch.span, b_stretch.span, _kind(a_stretch, b_stretch, config), overlap)
+
+
+def resolve_overlaps(passages: Sequence[Passage]) -> tuple[Passage, ...]:
+    """Keep the strongest of passages that overlap in B (longest B stretch first, then score), in B order."""
+    kept: list[Passage] = []
+    ranked = sorted(passages, key=lambda p: (-(p.b_span[1] - p.b_span[0]), -p.score, p.b_span, p.a_span))
+    for passage in ranked:
+        if all(passage.b_span[1] <= k.b_span[0] or k.b_span[1] <= passage.b_span[0] for k in kept):
+            kept.append(passage)
+    return tuple(sorted(kept, key=lambda p: (p.b_span, p.a_span)))
+
+
+def rewrite_passages(a: Document, b: Document, candidates: Candidates,
+                     config: PassageConfig) -> list[Passage]:
+    """Passages found by clustering seeds (copies and rewrites), their edges settled by containment."""
+    weights = isf_weights([candidates.a_views, candidates.b_views])
+    seeds = near_best(score_seeds(a, b, candidates, weights, config.seed_score), config.seed_margin)
+    passages = []
+    for cluster in cluster_seeds(seeds, config.max_gap):
+        a_stretch, b_stretch = _stretches(a, b, candidates, cluster)
+        a_stretch, b_stretch = settle_edges(a_stretch, b_stretch, weights, config.edge_containment)
+        passage = _passage(a_stretch, b_stretch, cluster, config)
+        if passage is not None:
+            passages.append(passage)
+    return passages

@@ -1,0 +1,66 @@
+"""Every option of the passage stage, defined once.
+
+The passage stage has its own options (not :class:`~unspun.config.CompareConfig`'s sentence threshold) because it
+answers a different question: not "is this sentence a rewrite of that one?" but "where does a reused stretch of
+text start and end?". A seed may be weaker than an aligned sentence, since it only counts when neighbouring
+seeds on both sides agree. Values and where they come from are documented per field; the PAN training corpus
+(``unspun eval pan``) measured them, and the structure follows Sanchez-Perez, Sidorov & Gelbukh (PAN 2014):
+seed → extend → merge → filter, with a separate summary mode.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from unspun.errors import ConfigError
+
+
+@dataclass(frozen=True)
+class PassageConfig:
+    """Options of passage detection. Immutable; derive variants with :func:`dataclasses.replace`."""
+
+    seed_score: float = 0.5
+    """Evidence (the candidates' cosine/Dice blend) from which a sentence pair seeds a passage."""
+    edge_containment: float = 0.5
+    """Weighted share of an edge sentence's content words the other side's passage must contain for the
+    sentence to belong to the passage (see :mod:`unspun.stages.passages.stretch`)."""
+    seed_margin: float = 0.1
+    """A seed must score within this of the best seed of its A sentence and of its B sentence."""
+    max_gap: int = 4
+    """Sentences without seeds allowed inside one passage, on either side (Sanchez-Perez et al. use 4)."""
+    min_chars: int = 150
+    """Shortest passage reported, on each side: below that a match is a stock phrase, not a reused passage."""
+    passage_dice: float = 0.3
+    """Content-stem Dice of the two passages' whole texts from which a passage is kept."""
+    single_seed_score: float = 0.7
+    """A passage resting on one seed sentence pair needs this much evidence (guards unrelated texts)."""
+    verbatim_similarity: float = 0.9
+    """Word similarity (Indel ratio) of the two passages from which a passage is ``verbatim``."""
+
+    summary_seed_score: float = 0.4
+    """Evidence from which a sentence pair counts towards a summary (summaries reword more than rewrites)."""
+    summary_ratio: float = 3.0
+    """A passage is a summary candidate when its source side is at least this many times longer."""
+    summary_containment: float = 0.5
+    """Share of the summary's content stems that the summarised text must contain."""
+    summary_min_sentences: int = 2
+    """Summary sentences with a seed needed: one matching sentence is a coincidence, not a summary."""
+    summary_document_share: float = 0.5
+    """When the summarised stretch spans this share of the source's body, the whole source is what was
+    summarised (summaries condense a document, not the stretch between their first and last echo)."""
+
+    def __post_init__(self) -> None:
+        for name in ("seed_score", "edge_containment", "seed_margin", "passage_dice", "single_seed_score",
+                     "verbatim_similarity", "summary_seed_score", "summary_containment", "summary_document_share"):
+            if not 0.0 <= getattr(self, name) <= 1.0:
+                raise ConfigError(f"passage config: {name} must be between 0 and 1, got {getattr(self, name)}")
+        for name in ("max_gap", "min_chars", "summary_min_sentences"):
+            if getattr(self, name) < 0:
+                raise ConfigError(f"passage config: {name} must not be negative, got {getattr(self, name)}")
+        if self.summary_ratio < 1.0:
+            raise ConfigError(f"passage config: summary_ratio must be at least 1, got {self.summary_ratio}")
+
+    def to_dict(self) -> dict[str, Any]:
+        """The options as plain JSON-ready values."""
+        return asdict(self)

@@ -1,0 +1,92 @@
+"""Stretches of body sentences, and how their edges are settled: grow while the next sentence is explained by
+the other side's stretch, shrink while an edge sentence is not.
+
+Sentence-to-sentence matches find where a reused passage is; they are poor at saying where it ends, because
+obfuscation moves words across sentence boundaries (a shuffled sentence matches no single sentence, yet all its
+words are in the passage). So an edge sentence belongs to a passage when most of its weight of content words
+(tf-isf weighted, :mod:`.seeds`) appears in the other side's stretch: its ``containment``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from unspun.model import Document, Span
+from unspun.stages.candidates import SentenceView
+
+_MAX_MOVES = 200
+"""Bound on edge moves per passage (a passage never legitimately grows by more sentences than this)."""
+
+
+@dataclass(frozen=True)
+class Stretch:
+    """A run of body sentences of one document, by body position (both ends included)."""
+
+    doc: Document
+    views: dict[int, SentenceView]
+    first: int
+    last: int
+
+    @property
+    def span(self) -> Span:
+        """Character span from the first sentence's start to the last one's end."""
+        body = self.doc.body
+        return (body[self.first].span[0], body[self.last].span[1])
+
+    @property
+    def chars(self) -> int:
+        """Length of the span in characters."""
+        start, end = self.span
+        return end - start
+
+    def sentence_stems(self, position: int) -> frozenset[str]:
+        """Content stems of the body sentence at ``position``."""
+        return self.views[self.doc.body[position].index].stems
+
+    def stems(self) -> frozenset[str]:
+        """Content stems of every sentence of the stretch."""
+        return frozenset().union(*(self.sentence_stems(p) for p in range(self.first, self.last + 1)))
+
+    def tokens(self) -> tuple:
+        """Word tokens of every sentence of the stretch, in reading order."""
+        body = self.doc.body
+        return tuple(t for p in range(self.first, self.last + 1) for t in self.views[body[p].index].tokens)
+
+
+def containment(stems: frozenset[str], other: frozenset[str], weights: dict[str, float]) -> float:
+    """Weighted share of ``stems`` found in ``other`` (0 for a sentence without content words)."""
+    total = sum(weights[w] for w in stems)
+    return sum(weights[w] for w in stems & other) / total if total else 0.0
+
+
+def _grown(stretch: Stretch, other: frozenset[str], weights: dict[str, float], threshold: float) -> Stretch:
+    """``stretch`` with the sentence just before or after it added, when that sentence is contained in
+    ``other``; else ``stretch`` itself."""
+    if stretch.first > 0 and containment(stretch.sentence_stems(stretch.first - 1), other, weights) >= threshold:
+        return replace(stretch, first=stretch.first - 1)
+    after = stretch.last + 1
+    if after < len(stretch.doc.body) and containment(stretch.sentence_stems(after), other, weights) >= threshold:
+        return replace(stretch, last=after)
+    return stretch
+
+
+def _shrunk(stretch: Stretch, other: frozenset[str], weights: dict[str, float], threshold: float) -> Stretch:
+    """``stretch`` without its first or last sentence when that sentence is not contained in ``other``."""
+    if stretch.first < stretch.last:
+        if containment(stretch.sentence_stems(stretch.first), other, weights) < threshold:
+            return replace(stretch, first=stretch.first + 1)
+        if containment(stretch.sentence_stems(stretch.last), other, weights) < threshold:
+            return replace(stretch, last=stretch.last - 1)
+    return stretch
+
+
+def settle_edges(a: Stretch, b: Stretch, weights: dict[str, float], threshold: float) -> tuple[Stretch, Stretch]:
+    """Shrink, then grow, both stretches one sentence at a time until no edge moves."""
+    for _ in range(_MAX_MOVES):
+        moved = _shrunk(a, b.stems(), weights, threshold), _shrunk(b, a.stems(), weights, threshold)
+        if moved == (a, b):
+            moved = _grown(a, b.stems(), weights, threshold), _grown(b, a.stems(), weights, threshold)
+        if moved == (a, b):
+            break
+        a, b = moved
+    return a, b
