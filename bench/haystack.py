@@ -57,12 +57,12 @@ def load_queries(bbc: Path, pairs: Path, seeds: Path) -> tuple[list[Query], Sour
 
 
 def build(index_dir: Path, bbc: Path, seed: SourceRecord, extra: list[Path] = (),
-          extra_limit: int | None = None) -> tuple[Index, float, int]:
+          extra_limit: int | None = None, workers: int = 1) -> tuple[Index, float, int]:
     """Index the collection (streamed); return the index, docs/s and the number of documents."""
     started = time.perf_counter()
     index = Index.open(index_dir)
     synthetic = itertools.islice(iter_records(extra), extra_limit)
-    report = index.add(itertools.chain(iter_records([bbc]), [seed], synthetic))
+    report = index.add(itertools.chain(iter_records([bbc]), [seed], synthetic), workers=workers)
     seconds = time.perf_counter() - started
     return index, report.added / seconds, report.added
 
@@ -126,13 +126,14 @@ def main() -> None:
     parser.add_argument("--top", default="1,10", help="comma-separated sources returned per query (default 1,10)")
     parser.add_argument("--extra", type=Path, action="append", default=[], help="more collection files to index")
     parser.add_argument("--extra-limit", type=int, help="index only the first N records of the --extra files")
+    parser.add_argument("--workers", type=int, default=1, help="processes that segment and embed (default 1)")
     parser.add_argument("--no-baseline", action="store_true", help="skip the MinHash-LSH baseline")
     args = parser.parse_args()
     queries, seed = load_queries(args.bbc, args.pairs, args.seeds)
     rows = []
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch) / "haystack.idx"
-        index, rate, docs = build(folder, args.bbc, seed, args.extra, args.extra_limit)
+        index, rate, docs = build(folder, args.bbc, seed, args.extra, args.extra_limit, args.workers)
         print(f"indexed {docs} documents at {rate:.0f} docs/s, {_size(folder) / 1e6:.0f} MB on disk; "
               f"{len(queries)} queries")
         for top in map(int, args.top.split(",")):

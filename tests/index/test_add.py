@@ -100,3 +100,15 @@ def test_a_folder_that_is_not_an_index_is_refused(tmp_path):
     (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
     with pytest.raises(InputError, match="not an unspun index"):
         Index.open(tmp_path)
+
+
+def test_parallel_add_builds_the_same_index(tmp_path, collection_file, planted):
+    reported = []
+    with Index.open(tmp_path / "serial") as serial, Index.open(tmp_path / "parallel") as parallel:
+        serial.add(iter_records([collection_file]), batch_size=2)
+        doubled = [*iter_records([collection_file]), SourceRecord(id="tech-chip", text="Other.", source="late")]
+        report = parallel.add(doubled, batch_size=2, workers=2, on_skip=reported.append)
+        assert (report.added, report.batches, report.duplicates) == (8, 4, 1)
+        assert serial.info().passages == parallel.info().passages
+        assert ([m.to_dict() for m in serial.query(planted["composite"])]
+                == [m.to_dict() for m in parallel.query(planted["composite"])])

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from unspun.config import CompareConfig
+from unspun.index.index import WORKERS
 from unspun.stages.ingest.records import FieldNames
 
 index_app = typer.Typer(no_args_is_help=True, help="Build and inspect a collection index of source documents.")
@@ -26,6 +27,8 @@ def add(
     date_field: Annotated[str, typer.Option(help="JSONL/CSV field holding the publication date.")] = _FIELDS.date,
     url_field: Annotated[str, typer.Option(help="JSONL/CSV field holding the url.")] = _FIELDS.url,
     max_bytes: Annotated[int, typer.Option(help="Largest document accepted.")] = _DEFAULTS.max_bytes,
+    workers: Annotated[int, typer.Option(min=1, help="Processes that segment and embed (2 for big inputs).")] =
+        WORKERS,
 ) -> None:
     """Add documents to an index, in atomic batches; re-running the same command resumes where it stopped."""
     from rich.console import Console
@@ -39,7 +42,7 @@ def add(
     with Index.open(index_dir) as index, Progress(SpinnerColumn(), TextColumn("{task.completed} records read"),
                                                   TimeElapsedColumn(), console=errors, transient=True) as bar:
         task = bar.add_task("add", total=None)
-        report = index.add(iter_records(inputs, fields=fields, max_bytes=max_bytes),
+        report = index.add(iter_records(inputs, fields=fields, max_bytes=max_bytes), workers=workers,
                            on_skip=lambda skipped: errors.print(f"unspun: skipped {skipped}", markup=False,
                                                                  soft_wrap=True),
                            on_progress=lambda done: bar.update(task, completed=done))

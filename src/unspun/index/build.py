@@ -7,8 +7,11 @@ transaction only writes rows and renames files.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from multiprocessing import get_context
 
 import numpy as np
 
@@ -65,3 +68,38 @@ def prepare_batch(records: Sequence[SourceRecord], *, config: IndexConfig, compa
     return PreparedBatch(documents=documents, passage_owner=np.asarray(owners, dtype=np.int64),
                          passage_vectors=embedder.embed(texts),
                          shingle_sets=tuple(shingles(d.document.text, config.shingle_words) for d in documents))
+
+
+_WORKER: dict = {}
+
+
+def _start_worker(embedder: Embedder, config: IndexConfig, compare_config: CompareConfig) -> None:
+    """Keep what every batch needs in the worker process (sent once, not with every batch)."""
+    _WORKER.update(embedder=embedder, config=config, compare_config=compare_config)
+
+
+def _prepare_in_worker(records: Sequence[SourceRecord], tag: int) -> tuple[PreparedBatch, int]:
+    """:func:`prepare_batch` inside a worker process; ``tag`` travels back with the result."""
+    return prepare_batch(records, **_WORKER), tag
+
+
+def prepare_batches(batches: Iterable[tuple[list[SourceRecord], int]], *, workers: int, config: IndexConfig,
+                    compare_config: CompareConfig, embedder: Embedder) -> Iterator[tuple[PreparedBatch, int]]:
+    """Prepare ``(records, tag)`` batches in order, in ``workers`` processes when more than one.
+
+    At most two batches per worker are in flight, so memory stays bounded whatever the input's size. Workers
+    are spawned (not forked): the tokenizer and OpenMP runtimes of the parent are not fork-safe.
+    """
+    if workers <= 1:
+        yield from ((prepare_batch(records, config=config, compare_config=compare_config, embedder=embedder), tag)
+                    for records, tag in batches)
+        return
+    with ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_start_worker,
+                             initargs=(embedder, config, compare_config)) as pool:
+        window: deque = deque()
+        for records, tag in batches:
+            window.append(pool.submit(_prepare_in_worker, records, tag))
+            if len(window) >= 2 * workers:
+                yield window.popleft().result()
+        while window:
+            yield window.popleft().result()

@@ -18,7 +18,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
@@ -31,7 +31,7 @@ from unspun.errors import InputError
 from unspun.index import sidefiles
 from unspun.index.backends.faiss_vectors import FaissVectors
 from unspun.index.backends.rensa_lsh import RensaLsh
-from unspun.index.build import PreparedBatch, prepare_batch, text_hash
+from unspun.index.build import PreparedBatch, prepare_batches, text_hash
 from unspun.index.config import INDEX_FORMAT, IndexConfig
 from unspun.index.records import AddReport, IndexInfo, SourceMatch
 from unspun.index.search import SearchParts, find_candidates
@@ -44,6 +44,9 @@ from unspun.version import __version__
 
 BATCH_SIZE = 256
 """Documents per committed batch: big enough to embed efficiently, small enough that a crash loses little."""
+WORKERS = 1
+"""Processes that segment and embed batches. One by default: spawning a worker costs ~2 s, which only pays off
+for thousands of documents (``--workers 2`` on a 2-core machine for a large collection)."""
 _MUST_MATCH = ("format", "embedder", "embedding_dim", "near_duplicates", "index_config")
 
 
@@ -101,38 +104,53 @@ class Index:
 
     # --- adding -----------------------------------------------------------------------------------------------
 
-    def add(self, records: Iterable[SourceRecord | Skipped], *, batch_size: int = BATCH_SIZE,
+    def add(self, records: Iterable[SourceRecord | Skipped], *, batch_size: int = BATCH_SIZE, workers: int = WORKERS,
             on_skip: Callable[[Skipped], None] | None = None,
             on_progress: Callable[[int], None] | None = None) -> AddReport:
         """Index ``records`` (e.g. from :func:`unspun.stages.ingest.iter_records`) in atomic batches.
 
         A record whose id is indexed with the same text counts as ``already_present`` (re-running a command
         resumes it); with a different text it is a duplicate: reported through ``on_skip`` and left out.
-        ``on_progress`` receives the number of records handled after each batch.
+        ``workers`` > 1 segments and embeds batches in that many processes. ``on_progress`` receives the number
+        of records read, after each committed batch.
         """
-        started, counts, pending, seen = time.perf_counter(), Counter(), [], 0
-        for item in records:
-            seen += 1
+        started, counts, claimed = time.perf_counter(), Counter(), {}
+        batches = self._fresh_batches(records, batch_size, counts, claimed, on_skip)
+        for batch, seen in prepare_batches(batches, workers=workers, config=self.config,
+                                           compare_config=self.compare_config, embedder=self._embedder):
+            if batch.documents:
+                self._commit(batch)
+                counts["added"] += len(batch.documents)
+                counts["batches"] += 1
+            for new in batch.documents:
+                claimed.pop(new.document.id, None)
+            _notify(on_progress, seen)
+        return AddReport(added=counts["added"], already_present=counts["already_present"],
+                         duplicates=counts["duplicates"], skipped=counts["skipped"], batches=counts["batches"],
+                         seconds=time.perf_counter() - started)
+
+    def _fresh_batches(self, records: Iterable[SourceRecord | Skipped], batch_size: int, counts: Counter,
+                       claimed: dict[str, tuple[str, str]],
+                       on_skip: Callable[[Skipped], None] | None) -> Iterator[tuple[list[SourceRecord], int]]:
+        """``(new records, records read so far)`` per batch; skipped records are counted and reported here."""
+        pending: list[SourceRecord] = []
+        seen = 0
+        for seen, item in enumerate(records, start=1):  # noqa: B007 (seen is yielded after the loop too)
             if isinstance(item, Skipped):
                 counts["skipped"] += 1
                 _notify(on_skip, item)
                 continue
             pending.append(item)
             if len(pending) >= batch_size:
-                self._add_batch(pending, counts, on_skip)
+                yield self._new_records(pending, counts, claimed, on_skip), seen
                 pending = []
-                _notify(on_progress, seen)
-        if pending:
-            self._add_batch(pending, counts, on_skip)
-            _notify(on_progress, seen)
-        return AddReport(added=counts["added"], already_present=counts["already_present"],
-                         duplicates=counts["duplicates"], skipped=counts["skipped"], batches=counts["batches"],
-                         seconds=time.perf_counter() - started)
+        if pending or seen:
+            yield self._new_records(pending, counts, claimed, on_skip), seen
 
-    def _new_records(self, records: Sequence[SourceRecord], counts: Counter,
+    def _new_records(self, records: Sequence[SourceRecord], counts: Counter, claimed: dict[str, tuple[str, str]],
                      on_skip: Callable[[Skipped], None] | None) -> list[SourceRecord]:
-        """The records not yet indexed; re-runs are counted, id clashes reported."""
-        indexed = self._store.known_hashes([record.id for record in records])
+        """The records not yet indexed nor in flight; re-runs are counted, id clashes reported."""
+        indexed = {**self._store.known_hashes([record.id for record in records]), **claimed}
         fresh: list[SourceRecord] = []
         for record in records:
             digest = text_hash(record.text)
@@ -144,20 +162,9 @@ class Index:
                 _notify(on_skip, Skipped(record.source, record.record, f"duplicate id {record.id!r}: already "
                                          f"indexed from {known_source} with a different text; left out"))
             else:
-                indexed[record.id] = (digest, record.source)
+                indexed[record.id] = claimed[record.id] = (digest, record.source)
                 fresh.append(record)
         return fresh
-
-    def _add_batch(self, records: Sequence[SourceRecord], counts: Counter,
-                   on_skip: Callable[[Skipped], None] | None) -> None:
-        """Prepare and commit the new records of one batch."""
-        fresh = self._new_records(records, counts, on_skip)
-        if fresh:
-            batch = prepare_batch(fresh, config=self.config, compare_config=self.compare_config,
-                                  embedder=self._embedder)
-            self._commit(batch)
-            counts["added"] += len(fresh)
-            counts["batches"] += 1
 
     def _commit(self, batch: PreparedBatch) -> None:
         """Write the batch's side files, then its rows, in one transaction; then load it for queries."""
