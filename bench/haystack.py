@@ -56,7 +56,7 @@ def load_queries(bbc: Path, pairs: Path, seeds: Path) -> tuple[list[Query], Sour
     return queries, seed_record
 
 
-def build(index_dir: Path, bbc: Path, seed: SourceRecord, extra: list[Path] = (),
+def build(index_dir: Path, bbc: Path, seed: SourceRecord, *, extra: list[Path] = (),
           extra_limit: int | None = None, workers: int = 1) -> tuple[Index, float, int]:
     """Index the collection (streamed); return the index, docs/s and the number of documents."""
     started = time.perf_counter()
@@ -133,7 +133,8 @@ def main() -> None:
     rows = []
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch) / "haystack.idx"
-        index, rate, docs = build(folder, args.bbc, seed, args.extra, args.extra_limit, args.workers)
+        index, rate, docs = build(folder, args.bbc, seed, extra=args.extra, extra_limit=args.extra_limit,
+                                 workers=args.workers)
         print(f"indexed {docs} documents at {rate:.0f} docs/s, {_size(folder) / 1e6:.0f} MB on disk; "
               f"{len(queries)} queries")
         for top in map(int, args.top.split(",")):
