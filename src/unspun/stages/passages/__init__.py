@@ -6,6 +6,7 @@ from unspun.model import Document, Passage
 from unspun.stages.candidates import Candidates
 from unspun.stages.passages.build import resolve_overlaps, rewrite_passages
 from unspun.stages.passages.config import PassageConfig
+from unspun.stages.passages.seeds import isf_weights
 from unspun.stages.passages.summary import summary_passages
 
 __all__ = ["PassageConfig", "find_passages"]
@@ -15,10 +16,20 @@ def find_passages(a: Document, b: Document, candidates: Candidates,
                   config: PassageConfig | None = None) -> tuple[Passage, ...]:
     """Every reused passage between ``a`` and ``b``, in B order, none overlapping another in B.
 
-    Rewrite passages win over summary passages on the same stretch of B: they say more precisely what was taken.
+    A summary passage wins over the rewrite passages it overlaps in B: those are fragments of it (a summary's
+    sentences echo single sentences of A), while a summary is only found where B's stretch echoes a stretch of A
+    many times longer, which a copy or rewrite never does.
     """
     config = config or PassageConfig()
-    rewrites = resolve_overlaps(rewrite_passages(a, b, candidates, config))
-    summaries = [s for s in summary_passages(a, b, candidates, config)
-                 if all(s.b_span[1] <= r.b_span[0] or r.b_span[1] <= s.b_span[0] for r in rewrites)]
-    return resolve_overlaps(list(rewrites) + summaries)
+    weights = isf_weights([candidates.a_views, candidates.b_views])
+    rewrites = resolve_overlaps(rewrite_passages(a, b, candidates, weights, config))
+    summaries = resolve_overlaps(summary_passages(a, b, candidates, weights, config))
+    if not summaries or any(not any(_explains(s, r) for s in summaries) for r in rewrites):
+        return rewrites
+    return summaries
+
+
+def _explains(summary: Passage, rewrite: Passage) -> bool:
+    """True when ``rewrite`` is a fragment of ``summary``: inside it in B, and under half its length."""
+    inside = summary.b_span[0] <= rewrite.b_span[0] and rewrite.b_span[1] <= summary.b_span[1]
+    return inside and 2 * (rewrite.b_span[1] - rewrite.b_span[0]) < summary.b_span[1] - summary.b_span[0]

@@ -19,7 +19,7 @@ from unspun.model import Document, Passage, PassageKind
 from unspun.stages.candidates import Candidates
 from unspun.stages.passages.cluster import Seed, cluster_seeds
 from unspun.stages.passages.config import PassageConfig
-from unspun.stages.passages.seeds import isf_weights, near_best, score_seeds
+from unspun.stages.passages.seeds import near_best, score_seeds
 from unspun.stages.passages.stretch import Stretch, settle_edges
 
 
@@ -59,15 +59,15 @@ def resolve_overlaps(passages: Sequence[Passage]) -> tuple[Passage, ...]:
     return tuple(sorted(kept, key=lambda p: (p.b_span, p.a_span)))
 
 
-def rewrite_passages(a: Document, b: Document, candidates: Candidates,
+def rewrite_passages(a: Document, b: Document, candidates: Candidates, weights: dict[str, float],
                      config: PassageConfig) -> list[Passage]:
     """Passages found by clustering seeds (copies and rewrites), their edges settled by containment."""
-    weights = isf_weights([candidates.a_views, candidates.b_views])
     seeds = near_best(score_seeds(a, b, candidates, weights, config.seed_score), config.seed_margin)
     passages = []
     for cluster in cluster_seeds(seeds, config.max_gap):
         a_stretch, b_stretch = _stretches(a, b, candidates, cluster)
-        a_stretch, b_stretch = settle_edges(a_stretch, b_stretch, weights, config.edge_containment)
+        a_stretch, b_stretch = settle_edges(a_stretch, b_stretch, weights, config.edge_containment,
+                                            config.grow_containment)
         passage = _passage(a_stretch, b_stretch, cluster, config)
         if passage is not None:
             passages.append(passage)

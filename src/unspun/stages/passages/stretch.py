@@ -80,12 +80,14 @@ def _shrunk(stretch: Stretch, other: frozenset[str], weights: dict[str, float], 
     return stretch
 
 
-def settle_edges(a: Stretch, b: Stretch, weights: dict[str, float], threshold: float) -> tuple[Stretch, Stretch]:
-    """Shrink, then grow, both stretches one sentence at a time until no edge moves."""
+def settle_edges(a: Stretch, b: Stretch, weights: dict[str, float], keep: float,
+                 grow: float) -> tuple[Stretch, Stretch]:
+    """Shrink (edge sentences contained under ``keep``), then grow (next sentences contained from ``grow``)
+    both stretches one sentence at a time until no edge moves."""
     for _ in range(_MAX_MOVES):
-        moved = _shrunk(a, b.stems(), weights, threshold), _shrunk(b, a.stems(), weights, threshold)
+        moved = _shrunk(a, b.stems(), weights, keep), _shrunk(b, a.stems(), weights, keep)
         if moved == (a, b):
-            moved = _grown(a, b.stems(), weights, threshold), _grown(b, a.stems(), weights, threshold)
+            moved = _grown(a, b.stems(), weights, grow), _grown(b, a.stems(), weights, grow)
         if moved == (a, b):
             break
         a, b = moved

@@ -1,52 +1,66 @@
-"""Summary mode: a short stretch of B that condenses a much longer stretch of A.
+"""Summary mode: a short stretch of B that condenses a much longer stretch of A (often all of A).
 
-A summary's sentences each echo a different, distant part of the original, so the rewrite clustering (close on
-both sides) cuts it to pieces. Here seeds are grouped by their B position only; a group is a summary when its
-sentences draw on an A stretch ``summary_ratio`` times longer, enough of them have a seed, and A contains most
-of the group's content words. When the echoed stretch covers most of A, the whole of A is what was summarised.
+A summary's sentences each echo a different, distant part of the original, so sentence seeds close together
+on both sides (the rewrite clustering) cut it to pieces. Here each sentence of B is tested against the whole of
+A instead: a run of B sentences (``max_gap`` allowed) most of whose weighted content words A contains, when A is
+``summary_ratio`` times longer, is a summary. Its A side is the stretch of A sentences the run echoes, or all
+of A when that stretch covers most of it (summaries condense documents, not the text between two echoes).
 """
 
 from __future__ import annotations
 
-from unspun.model import Document, Passage
+from unspun.model import Document, Passage, Span
 from unspun.stages.candidates import Candidates
-from unspun.stages.passages.cluster import Seed, split_by_gap
 from unspun.stages.passages.config import PassageConfig
-from unspun.stages.passages.seeds import isf_weights, score_seeds
-from unspun.stages.passages.stretch import Stretch
+from unspun.stages.passages.stretch import Stretch, containment
 
 
-def _containment(part: frozenset[str], whole: frozenset[str]) -> float:
-    """Share of ``part`` found in ``whole`` (0 when ``part`` is empty)."""
-    return len(part & whole) / len(part) if part else 0.0
+def _runs(positions: list[int], max_gap: int) -> list[tuple[int, int, int]]:
+    """(first, last, count) of runs of sorted ``positions`` at most ``max_gap`` apart."""
+    runs: list[list[int]] = []
+    for position in positions:
+        if runs and position - runs[-1][1] <= max_gap + 1:
+            runs[-1][1:] = [position, runs[-1][2] + 1]
+        else:
+            runs.append([position, position, 1])
+    return [(first, last, count) for first, last, count in runs]
 
 
-def _whole_or_stretch(a: Document, a_stretch: Stretch, config: PassageConfig) -> tuple[int, int]:
-    """The span of all of A when the stretch covers most of its body, else the stretch's span."""
-    if a_stretch.chars >= config.summary_document_share * (a.body[-1].span[1] - a.body[0].span[0]):
-        return (a.sentences[0].span[0], a.sentences[-1].span[1])
-    return a_stretch.span
+def _echoed(a_whole: Stretch, b_stretch: Stretch, weights: dict[str, float], config: PassageConfig) -> Stretch | None:
+    """The stretch of A from the first to the last sentence the B stretch echoes, or None if it echoes none."""
+    b_stems = b_stretch.stems()
+    echoed = [p for p in range(a_whole.first, a_whole.last + 1)
+              if containment(a_whole.sentence_stems(p), b_stems, weights) >= config.summary_echo]
+    return Stretch(a_whole.doc, a_whole.views, echoed[0], echoed[-1]) if echoed else None
 
 
-def _summary(a: Document, b: Document, candidates: Candidates, group: list[Seed],
-             config: PassageConfig) -> Passage | None:
-    """The summary passage a group of seeds (close together in B) makes, or None."""
-    if len({s.b for s in group}) < config.summary_min_sentences:
-        return None
-    a_stretch = Stretch(a, candidates.a_views, min(s.a for s in group), max(s.a for s in group))
-    b_stretch = Stretch(b, candidates.b_views, min(s.b for s in group), max(s.b for s in group))
-    if b_stretch.chars < config.min_chars or a_stretch.chars < config.summary_ratio * b_stretch.chars:
-        return None
-    contained = _containment(b_stretch.stems(), a_stretch.stems())
-    if contained < config.summary_containment:
-        return None
-    return Passage(_whole_or_stretch(a, a_stretch, config), b_stretch.span, "summary", contained)
+def _summarised_span(a_whole: Stretch, echoed: Stretch, config: PassageConfig) -> Span:
+    """The echoed stretch, or all of A when that stretch covers most of it."""
+    if echoed.chars >= config.summary_document_share * a_whole.chars:
+        doc = a_whole.doc
+        return (doc.sentences[0].span[0], doc.sentences[-1].span[1])
+    return echoed.span
 
 
-def summary_passages(a: Document, b: Document, candidates: Candidates,
+def summary_passages(a: Document, b: Document, candidates: Candidates, weights: dict[str, float],
                      config: PassageConfig) -> list[Passage]:
     """Stretches of B that summarise much longer stretches of A."""
-    weights = isf_weights([candidates.a_views, candidates.b_views])
-    seeds = score_seeds(a, b, candidates, weights, config.summary_seed_score)
-    found = (_summary(a, b, candidates, group, config) for group in split_by_gap(seeds, "b", config.max_gap))
-    return [passage for passage in found if passage is not None]
+    if not a.body or not b.body:
+        return []
+    a_whole = Stretch(a, candidates.a_views, 0, len(a.body) - 1)
+    a_stems = a_whole.stems()
+    b_all = Stretch(b, candidates.b_views, 0, len(b.body) - 1)
+    echoing = [p for p in range(len(b.body))
+               if containment(b_all.sentence_stems(p), a_stems, weights) >= config.summary_sentence_containment]
+    passages = []
+    for first, last, count in _runs(echoing, config.max_gap):
+        b_stretch = Stretch(b, candidates.b_views, first, last)
+        if count < config.summary_min_sentences or b_stretch.chars < config.min_chars:
+            continue
+        echoed = _echoed(a_whole, b_stretch, weights, config)
+        if echoed is None or echoed.chars < config.summary_ratio * b_stretch.chars:
+            continue
+        contained = containment(b_stretch.stems(), a_stems, weights)
+        if contained >= config.summary_containment:
+            passages.append(Passage(_summarised_span(a_whole, echoed, config), b_stretch.span, "summary", contained))
+    return passages
