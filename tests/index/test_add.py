@@ -112,3 +112,11 @@ def test_parallel_add_builds_the_same_index(tmp_path, collection_file, planted):
         assert serial.info().passages == parallel.info().passages
         assert ([m.to_dict() for m in serial.query(planted["composite"])]
                 == [m.to_dict() for m in parallel.query(planted["composite"])])
+
+
+def test_missing_side_file_is_reported_as_damage(tmp_path):
+    with Index.open(tmp_path / "idx") as index:
+        index.add([SourceRecord(id="kesta", text=STORY, source="a")])
+    (tmp_path / "idx" / "batch-000001.vectors.npz").unlink()
+    with pytest.raises(InputError, match="batch 1 are missing; the index is damaged"):
+        Index.open(tmp_path / "idx")

@@ -184,17 +184,25 @@ class Index:
     def _sync(self) -> None:
         """Load the side files of batches committed since the last load (by this or another process)."""
         with self._lock:
-            for number, _first_doc, _docs in self._store.batches_after(self._loaded_batch):
-                vectors_file = sidefiles.vectors_path(self.directory, number)
-                neardup_file = sidefiles.neardup_path(self.directory, number)
-                if not (vectors_file.is_file() and neardup_file.is_file()):
-                    raise InputError(str(self.directory), f"side files of batch {number} are missing; the index "
-                                     "is damaged: delete the folder and rebuild it with `unspun index add`")
-                passages = sidefiles.load_vectors(vectors_file)
-                self._vectors.add(passages.keys, passages.vectors)
-                self._passage_doc = np.concatenate([self._passage_doc, passages.docs])
-                self._near_duplicates.load(neardup_file.read_bytes())
-                self._loaded_batch = number
+            owners = [self._passage_doc]
+            try:
+                for number, _first_doc, _docs in self._store.batches_after(self._loaded_batch):
+                    owners.append(self._load_batch(number))
+                    self._loaded_batch = number
+            finally:  # keep the passage→document map in step with the vectors loaded, even on error
+                self._passage_doc = np.concatenate(owners)
+
+    def _load_batch(self, number: int) -> np.ndarray:
+        """Add batch ``number``'s vectors and LSH segment to the backends; return its passages' documents."""
+        vectors_file = sidefiles.vectors_path(self.directory, number)
+        neardup_file = sidefiles.neardup_path(self.directory, number)
+        if not (vectors_file.is_file() and neardup_file.is_file()):
+            raise InputError(str(self.directory), f"side files of batch {number} are missing; the index is "
+                             "damaged: delete the folder and rebuild it with `unspun index add`")
+        passages = sidefiles.load_vectors(vectors_file)
+        self._near_duplicates.load(neardup_file.read_bytes())
+        self._vectors.add(passages.keys, passages.vectors)
+        return passages.docs
 
     # --- querying ---------------------------------------------------------------------------------------------
 
