@@ -39,7 +39,10 @@ def test_add_info_and_query(tmp_path, collection_file, planted):
     suspect.write_text(planted["composite"], encoding="utf-8")
     table = RUNNER.invoke(app, ["query", str(index_dir), str(suspect)], env={"COLUMNS": "200"})
     assert table.exit_code == 0 and "flood-norberg" in table.stdout and "1–3" in table.stdout
-    result = json.loads(RUNNER.invoke(app, ["query", str(index_dir), str(suspect), "--json", "--top", "2"]).stdout)
+    page = tmp_path / "best.html"
+    result = json.loads(RUNNER.invoke(app, ["query", str(index_dir), str(suspect), "--json", "--top", "2",
+                                            "--html", str(page)]).stdout)
+    assert "Norberg" in page.read_text(encoding="utf-8")
     assert [s["doc_id"] for s in result["sources"]] == ["flood-norberg", "election-tarsk"]
     assert result["sources"][0]["comparison"]["b"]["source"] == str(suspect)
 

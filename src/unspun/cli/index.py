@@ -77,6 +77,8 @@ def query(
     suspect: Annotated[Path, typer.Argument(help="Text file whose sources you want.")],
     top: Annotated[int, typer.Option(min=1, help="Most sources to show.")] = 10,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON: per source, compare's schema.")] = False,
+    html: Annotated[Path | None, typer.Option("--html", help="Also write the best source's side-by-side HTML "
+                                                             "report here.")] = None,
 ) -> None:
     """Find the likely sources of a suspect text in an index, ranked, each with its share of the suspect."""
     from unspun.api import load_document
@@ -85,6 +87,8 @@ def query(
     with Index.open(index_dir, create=False) as index:
         document = load_document(suspect, config=index.compare_config)
         matches = index.query(document, top=top)
+    if html is not None:
+        _write_best_html(matches, html)
     if as_json:
         typer.echo(json.dumps({"suspect": document.info(), "index": str(index_dir),
                                "sources": [match.to_dict() for match in matches]}, ensure_ascii=False, indent=2))
@@ -92,6 +96,16 @@ def query(
     from rich.console import Console
 
     Console().print(_table(matches, suspect))
+
+
+def _write_best_html(matches: list, path: Path) -> None:
+    """The best source's comparison as the compare HTML report; a note on stderr when there is none."""
+    if not matches:
+        typer.echo(f"unspun: no related source found; {path} not written", err=True)
+        return
+    from unspun.stages.report.html import write_html
+
+    write_html(matches[0].comparison, path)
 
 
 def _sentences(ranges: tuple[tuple[int, int], ...]) -> str:
