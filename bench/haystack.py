@@ -145,6 +145,7 @@ def main() -> None:
         index, rate, docs, cpu_ms = build(folder, args.bbc, seed, extra=args.extra, extra_limit=args.extra_limit,
                                           workers=args.workers)
         index.close()
+        del index  # free the built index's vectors before reopening, so peak memory counts one copy
         opened = time.perf_counter()
         index = Index.open(folder, create=False)
         print(f"indexed {docs} documents at {rate:.0f} docs/s ({cpu_ms:.2f} CPU ms/doc), {_size(folder) / 1e6:.0f} MB "
