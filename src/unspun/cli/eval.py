@@ -10,6 +10,9 @@ from typing import Annotated, Optional
 
 import typer
 
+_PIPE_WIDTH = 160
+"""Width of the table when output goes to a file or pipe (rich would otherwise squeeze it into 80 columns)."""
+
 eval_app = typer.Typer(no_args_is_help=True, help="Evaluate unspun on public benchmarks.")
 
 
@@ -35,14 +38,18 @@ def pan(
 
         def done(outcome) -> None:
             if outcome.error:
-                progress.console.print(f"unspun: skipped {outcome.error}", markup=False, highlight=False)
+                progress.console.print(f"unspun: skipped {outcome.error}", markup=False, highlight=False,
+                                       soft_wrap=True)
             progress.advance(bar)
 
         report = evaluate_pan(corpus, out=out, subset=subset, jobs=jobs,
                               on_start=lambda total: progress.update(bar, total=total), on_done=done)
     for line in report.malformed:
-        errors.print(f"unspun: skipped {line}", markup=False, highlight=False)
-    Console().print(_table(report))
+        errors.print(f"unspun: skipped {line}", markup=False, highlight=False, soft_wrap=True)
+    console = Console()
+    if not console.is_terminal:
+        console = Console(width=_PIPE_WIDTH)
+    console.print(_table(report))
     if report.skip_reasons:
         reasons = ", ".join(f"{count} {reason}" for reason, count in sorted(report.skip_reasons.items()))
         typer.echo(f"skipped {sum(report.skip_reasons.values())}: {reasons}")

@@ -78,7 +78,7 @@ def detect_pair(task: tuple[PanPair, Path | None, CompareConfig]) -> PairOutcome
         source = text_document(read_pan_text(pair.source_path), doc_id=pair.source, config=config)
         suspicious = text_document(read_pan_text(pair.suspicious_path), doc_id=pair.suspicious, config=config)
     except InputError as error:
-        return PairOutcome(pair, error=f"{pair.stem}: {error}", reason=error.problem.split(" (")[0])
+        return PairOutcome(pair, error=str(error), reason=error.problem.split(" (")[0])
     comparison = compare_documents(source, suspicious, embedder=default_embedder(), config=config)
     detections = tuple(passage_detections(comparison.passages, pair.suspicious, pair.source))
     if out is not None:

@@ -62,7 +62,9 @@ def resolve_overlaps(passages: Sequence[Passage]) -> tuple[Passage, ...]:
 def rewrite_passages(a: Document, b: Document, candidates: Candidates, weights: dict[str, float],
                      config: PassageConfig) -> list[Passage]:
     """Passages found by clustering seeds (copies and rewrites), their edges settled by containment."""
-    seeds = near_best(score_seeds(a, b, candidates, weights, config.seed_score), config.seed_margin)
+    seeds = score_seeds(a, b, candidates, weights, min_score=config.seed_score,
+                        min_words=config.seed_min_words)
+    seeds = near_best(seeds, config.seed_margin)
     passages = []
     for cluster in cluster_seeds(seeds, config.max_gap):
         a_stretch, b_stretch = _stretches(a, b, candidates, cluster)

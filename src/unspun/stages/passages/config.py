@@ -24,6 +24,10 @@ class PassageConfig:
     """tf-isf cosine (:mod:`unspun.stages.passages.seeds`) from which a candidate sentence pair seeds a passage;
     Sanchez-Perez et al. use 0.33. Alone it is weak evidence: a seed only counts with neighbours, long enough
     stretches and enough shared words (the filters below)."""
+    seed_min_words: int = 2
+    """Content words each sentence of a seed needs: a two-word fragment ("See Figure 2.") matches some
+    sentence anywhere and would drag a passage's edge to it; such fragments still join a passage through
+    its edges (:mod:`.stretch`)."""
     edge_containment: float = 0.3
     """Weighted share of an edge sentence's content words the other side's passage must contain for the
     sentence to belong to the passage (see :mod:`unspun.stages.passages.stretch`). On PAN 2013 training pairs,
@@ -47,6 +51,9 @@ class PassageConfig:
 
     summary_sentence_containment: float = 0.5
     """Weighted share of a B sentence's content words that A must contain for the sentence to echo A."""
+    summary_max_echo_share: float = 0.25
+    """When more than this share of B's sentences echo A, the echoes come from a shared topic (or B copies A
+    wholesale, which rewrite passages report), not from a short summary: summary mode stays off."""
     summary_echo: float = 0.2
     """Weighted share of an A sentence's content words a summary must contain for it to echo that sentence."""
     summary_ratio: float = 3.0
@@ -55,6 +62,9 @@ class PassageConfig:
     """Share of the summary's content stems that the summarised text must contain."""
     summary_min_sentences: int = 3
     """Sentences echoing A that a summary needs: one is a coincidence, not a summary."""
+    summary_gain: float = 0.1
+    """A rewrite passage overlapping a summary is read as a fragment of it when its B words are contained this
+    much better in the summarised text than in its own A stretch."""
     summary_document_share: float = 0.5
     """When the summarised stretch spans this share of the source's body, the whole source is what was
     summarised (summaries condense a document, not the stretch between their first and last echo)."""
@@ -62,10 +72,11 @@ class PassageConfig:
     def __post_init__(self) -> None:
         for name in ("seed_score", "edge_containment", "grow_containment", "seed_margin", "passage_dice",
                      "single_seed_score", "verbatim_similarity", "summary_sentence_containment", "summary_echo",
-                     "summary_containment", "summary_document_share"):
+                     "summary_max_echo_share",
+                     "summary_containment", "summary_gain", "summary_document_share"):
             if not 0.0 <= getattr(self, name) <= 1.0:
                 raise ConfigError(f"passage config: {name} must be between 0 and 1, got {getattr(self, name)}")
-        for name in ("max_gap", "min_chars", "summary_min_sentences"):
+        for name in ("seed_min_words", "max_gap", "min_chars", "summary_min_sentences"):
             if getattr(self, name) < 0:
                 raise ConfigError(f"passage config: {name} must not be negative, got {getattr(self, name)}")
         if self.summary_ratio < 1.0:

@@ -53,14 +53,16 @@ def near_best(seeds: list[Seed], margin: float) -> list[Seed]:
     return [s for s in seeds if s.score >= best_a[s.a] - margin and s.score >= best_b[s.b] - margin]
 
 
-def score_seeds(a: Document, b: Document, candidates: Candidates, weights: dict[str, float],
-                min_score: float) -> list[Seed]:
-    """Candidate pairs whose tf-isf cosine (under ``weights``, see :func:`isf_weights`) reaches ``min_score``."""
+def score_seeds(a: Document, b: Document, candidates: Candidates, weights: dict[str, float], *,
+                min_score: float, min_words: int = 0) -> list[Seed]:
+    """Candidate pairs whose tf-isf cosine (under ``weights``, see :func:`isf_weights`) reaches ``min_score``,
+    both sentences having at least ``min_words`` content stems."""
     a_positions, b_positions = body_positions(a), body_positions(b)
     seeds = []
     for pair in candidates.pairs:
-        if pair.a in a_positions and pair.b in b_positions:
-            score = weighted_cosine(candidates.a_views[pair.a].stems, candidates.b_views[pair.b].stems, weights)
+        a_stems, b_stems = candidates.a_views[pair.a].stems, candidates.b_views[pair.b].stems
+        if pair.a in a_positions and pair.b in b_positions and min(len(a_stems), len(b_stems)) >= min_words:
+            score = weighted_cosine(a_stems, b_stems, weights)
             if score >= min_score:
                 seeds.append(Seed(a_positions[pair.a], b_positions[pair.b], score))
     return seeds

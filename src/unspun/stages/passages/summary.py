@@ -52,6 +52,8 @@ def summary_passages(a: Document, b: Document, candidates: Candidates, weights: 
     b_all = Stretch(b, candidates.b_views, 0, len(b.body) - 1)
     echoing = [p for p in range(len(b.body))
                if containment(b_all.sentence_stems(p), a_stems, weights) >= config.summary_sentence_containment]
+    if len(echoing) > config.summary_max_echo_share * len(b.body):
+        return []
     passages = []
     for first, last, count in _runs(echoing, config.max_gap):
         b_stretch = Stretch(b, candidates.b_views, first, last)
