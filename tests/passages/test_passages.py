@@ -1,0 +1,108 @@
+"""The passage stage: one reused passage is reported once, with spans that slice back to the texts; nothing
+is reported between unrelated texts; a short summary of a longer text is found in summary mode."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from unspun import compare
+from unspun.config import CompareConfig
+from unspun.embed import default_embedder
+from unspun.errors import ConfigError
+from unspun.stages.candidates import find_candidates
+from unspun.stages.passages import PassageConfig, find_passages
+from unspun.stages.passages.cluster import Seed, cluster_seeds
+from unspun.stages.passages.seeds import weighted_cosine
+
+DATA = Path(__file__).parent / "data"
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+
+
+def _read(path: Path) -> str:
+    return path.read_text(encoding="utf-8").strip()
+
+
+@pytest.fixture(scope="module")
+def news() -> dict[str, str]:
+    """Unrelated hand-written articles to surround reused text with."""
+    return {name: _read(FIXTURES / "unrelated" / f"{name}.txt") for name in ("cycling_race", "library_reopens")}
+
+
+def test_copied_paragraphs_inside_other_text_are_one_passage(news):
+    lake = _read(FIXTURES / "lake_bloom" / "original.txt")
+    copied = lake[lake.index("Researchers from Tessaly"):lake.index("Dog owners")].strip()
+    suspicious = f"{news['cycling_race']}\n\n{copied}\n\n{news['library_reopens']}"
+    result = compare(lake, suspicious)
+    assert len(result.passages) == 1
+    passage = result.passages[0]
+    assert passage.kind == "verbatim"
+    assert lake[slice(*passage.a_span)] == copied
+    assert suspicious[slice(*passage.b_span)] == copied
+
+
+def test_near_copy_with_edits_is_one_rewrite_or_verbatim_passage(news):
+    tram = _read(FIXTURES / "tram_line" / "original.txt")
+    near = _read(FIXTURES / "tram_line" / "near_copy.txt")
+    suspicious = f"{news['library_reopens']}\n\n{near}"
+    result = compare(tram, suspicious)
+    assert len(result.passages) == 1
+    start, end = result.passages[0].b_span
+    assert start >= len(news["library_reopens"]) and end - start > 0.8 * len(near)
+
+
+def test_unrelated_texts_share_no_passage(news):
+    result = compare(news["cycling_race"], news["library_reopens"])
+    assert result.passages == ()
+
+
+def test_a_short_summary_of_a_longer_text_is_found_in_summary_mode(news):
+    source = _read(DATA / "lighthouse.txt")
+    summary = _read(DATA / "lighthouse_summary.txt")
+    suspicious = f"{news['cycling_race']}\n\n{summary}\n\n{news['library_reopens']}"
+    result = compare(source, suspicious)
+    assert [p.kind for p in result.passages] == ["summary"]
+    passage = result.passages[0]
+    assert suspicious[slice(*passage.b_span)] == summary
+    assert passage.a_span == (0, len(source))
+
+
+def test_compare_reports_the_passage_stage_output(news):
+    lake = _read(FIXTURES / "lake_bloom" / "original.txt")
+    suspicious = f"{news['cycling_race']}\n\n{lake}"
+    result = compare(lake, suspicious)
+    candidates = find_candidates(result.a, result.b, default_embedder(), CompareConfig())
+    assert result.passages == find_passages(result.a, result.b, candidates)
+    assert result.to_dict()["passages"] == [p.to_dict() for p in result.passages]
+
+
+def test_clusters_split_where_either_side_jumps():
+    seeds = [Seed(0, 0, 1.0), Seed(1, 1, 1.0), Seed(2, 2, 1.0), Seed(30, 3, 1.0), Seed(31, 4, 1.0)]
+    assert [[(s.a, s.b) for s in c] for c in cluster_seeds(seeds, max_gap=1)] == [
+        [(0, 0), (1, 1), (2, 2)], [(30, 3), (31, 4)]]
+
+
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)), max_size=40), st.integers(0, 5))
+def test_clusters_partition_the_seeds_and_respect_the_gap(positions, max_gap):
+    seeds = [Seed(a, b, 0.5) for a, b in positions]
+    clusters = cluster_seeds(seeds, max_gap)
+    assert sorted((s.a, s.b) for c in clusters for s in c) == sorted(positions)
+    for cluster in clusters:
+        for side in ("a", "b"):
+            values = sorted({getattr(s, side) for s in cluster})
+            assert all(later - earlier <= max_gap + 1 for earlier, later in zip(values, values[1:], strict=False))
+
+
+def test_weighted_cosine_ignores_shared_common_words():
+    weights = {"trombon": 0.01, "valv": 4.0, "slide": 4.0, "brass": 0.01}
+    assert weighted_cosine(frozenset({"trombon", "valv"}), frozenset({"trombon", "slide"}), weights) < 0.01
+    assert weighted_cosine(frozenset({"valv"}), frozenset({"valv"}), weights) == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize("option", [{"seed_score": 1.5}, {"max_gap": -1}, {"summary_ratio": 0.5}])
+def test_config_refuses_values_out_of_range(option):
+    with pytest.raises(ConfigError):
+        PassageConfig(**option)
