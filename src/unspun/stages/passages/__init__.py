@@ -13,6 +13,7 @@ from unspun.stages.passages.summary import summary_passages
 __all__ = ["PassageConfig", "find_passages"]
 
 
+
 def find_passages(a: Document, b: Document, candidates: Candidates,
                   config: PassageConfig | None = None) -> tuple[Passage, ...]:
     """Every reused passage between ``a`` and ``b``, in B order, none overlapping another in B.
@@ -41,12 +42,19 @@ def _summary_explains(summary: Passage, rewrite: Passage, sides: tuple, weights:
                       config: PassageConfig) -> bool:
     """True when ``rewrite`` is better read as a fragment of ``summary``.
 
-    It must overlap the summary in B, and its B words must be clearly better contained in the summarised text
-    than in its own A stretch (by ``summary_gain``): a summary fragment's words come from all over the
-    original, a copy's or a rewrite's from the one stretch it was taken from.
+    It must overlap the summary in B and not be a near copy (passage Dice under ``verbatim_similarity``);
+    then any of three signs makes it a fragment: it covers under ``fragment_cover`` of the summary's B
+    stretch; its own A stretch is ``fragment_condensing`` times its B stretch (it condenses too); or its B
+    words are contained ``summary_gain`` better in the summarised text than in its own A stretch (they come
+    from all over the original, not from the one stretch a rewrite takes).
     """
     if rewrite.b_span[1] <= summary.b_span[0] or summary.b_span[1] <= rewrite.b_span[0]:
         return False
+    b_chars = rewrite.b_span[1] - rewrite.b_span[0]
+    if rewrite.score < config.verbatim_similarity and (
+            b_chars < config.fragment_cover * (summary.b_span[1] - summary.b_span[0])
+            or rewrite.a_span[1] - rewrite.a_span[0] >= config.fragment_condensing * b_chars):
+        return True
     (a, a_views), (b, b_views) = sides
     b_stems = _stems_within(b, b_views, rewrite.b_span)
     own = containment(b_stems, _stems_within(a, a_views, rewrite.a_span), weights)

@@ -65,6 +65,10 @@ class PassageConfig:
     summary_gain: float = 0.1
     """A rewrite passage overlapping a summary is read as a fragment of it when its B words are contained this
     much better in the summarised text than in its own A stretch."""
+    fragment_cover: float = 0.75
+    """A rewrite passage covering less than this share of an overlapping summary's B stretch is a fragment of it."""
+    fragment_condensing: float = 2.0
+    """A rewrite passage whose A stretch is this many times its B stretch condenses: a fragment of a summary."""
     summary_document_share: float = 0.5
     """When the summarised stretch spans this share of the source's body, the whole source is what was
     summarised (summaries condense a document, not the stretch between their first and last echo)."""
@@ -73,14 +77,15 @@ class PassageConfig:
         for name in ("seed_score", "edge_containment", "grow_containment", "seed_margin", "passage_dice",
                      "single_seed_score", "verbatim_similarity", "summary_sentence_containment", "summary_echo",
                      "summary_max_echo_share",
-                     "summary_containment", "summary_gain", "summary_document_share"):
+                     "summary_containment", "summary_gain", "fragment_cover", "summary_document_share"):
             if not 0.0 <= getattr(self, name) <= 1.0:
                 raise ConfigError(f"passage config: {name} must be between 0 and 1, got {getattr(self, name)}")
         for name in ("seed_min_words", "max_gap", "min_chars", "summary_min_sentences"):
             if getattr(self, name) < 0:
                 raise ConfigError(f"passage config: {name} must not be negative, got {getattr(self, name)}")
-        if self.summary_ratio < 1.0:
-            raise ConfigError(f"passage config: summary_ratio must be at least 1, got {self.summary_ratio}")
+        if min(self.summary_ratio, self.fragment_condensing) < 1.0:
+            raise ConfigError("passage config: summary_ratio and fragment_condensing must be at least 1, got "
+                              f"{self.summary_ratio} and {self.fragment_condensing}")
 
     def to_dict(self) -> dict[str, Any]:
         """The options as plain JSON-ready values."""
