@@ -1,12 +1,16 @@
 """Passages: from candidate sentence pairs to maximal reused passages (seed → extend → merge → filter).
 
-1. seed: candidate pairs with enough evidence and shared words;
-2. extend and merge: cluster the seeds that lie close together on both sides (:mod:`.cluster`), each cluster
-   spanning from its first to its last sentence on each side;
-3. filter: keep a cluster when both stretches are long enough and their whole texts share enough words
+1. seed: candidate sentence pairs re-scored with tf-isf weights of the two documents (:mod:`.seeds`), each
+   kept only if near the best seed of both its sentences;
+2. merge: cluster the seeds that lie close together on both sides (:mod:`.cluster`), each cluster spanning
+   from its first to its last sentence on each side;
+3. extend: settle each stretch's edges by containment in the other stretch (:mod:`.stretch`);
+4. filter: keep a cluster when both stretches are long enough and their whole texts share enough words
    (a check on the passage, not the sentence: a stray seed inside unrelated text fails it);
-4. resolve: where kept passages overlap in B, the stronger one stays, so each stretch of B is reported once;
-5. summary mode (:mod:`.summary`) adds short stretches of B that condense much longer stretches of A.
+5. resolve: where kept passages overlap in B, the longer one stays, so each stretch of B is reported once.
+
+Summary mode (:mod:`.summary`) finds short stretches of B that condense much longer stretches of A;
+:mod:`.arbitrate` chooses between the two readings.
 """
 
 from __future__ import annotations

@@ -65,6 +65,8 @@ class PassageConfig:
     summary_gain: float = 0.1
     """A rewrite passage overlapping a summary is read as a fragment of it when its B words are contained this
     much better in the summarised text than in its own A stretch."""
+    copy_dice: float = 0.9
+    """Passage Dice from which a rewrite passage is a near copy: never a fragment of a summary."""
     fragment_cover: float = 0.75
     """A rewrite passage covering less than this share of an overlapping summary's B stretch is a fragment of it."""
     fragment_condensing: float = 2.0
@@ -77,7 +79,7 @@ class PassageConfig:
         for name in ("seed_score", "edge_containment", "grow_containment", "seed_margin", "passage_dice",
                      "single_seed_score", "verbatim_similarity", "summary_sentence_containment", "summary_echo",
                      "summary_max_echo_share",
-                     "summary_containment", "summary_gain", "fragment_cover", "summary_document_share"):
+                     "summary_containment", "summary_gain", "copy_dice", "fragment_cover", "summary_document_share"):
             if not 0.0 <= getattr(self, name) <= 1.0:
                 raise ConfigError(f"passage config: {name} must be between 0 and 1, got {getattr(self, name)}")
         for name in ("seed_min_words", "max_gap", "min_chars", "summary_min_sentences"):

@@ -1,0 +1,55 @@
+"""Choose between rewrite passages and summary passages found for the same pair of documents.
+
+The two detectors answer different questions and both fire on a summary: the summary detector sees a short
+stretch of B echoing all of A, the rewrite detector sees its sentences echoing single sentences of A. A pair is
+read as a summary only when every rewrite passage is better read as a fragment of a summary passage; one
+rewrite passage that is not (a copy, a rewrite of one stretch) means the summary detector merely saw the topic
+the two documents share.
+"""
+
+from __future__ import annotations
+
+from unspun.model import Document, Passage, Span
+from unspun.stages.candidates import Candidates, SentenceView
+from unspun.stages.passages.config import PassageConfig
+from unspun.stages.passages.stretch import containment
+
+
+def choose(a: Document, b: Document, candidates: Candidates, weights: dict[str, float], *,
+           rewrites: tuple[Passage, ...], summaries: tuple[Passage, ...],
+           config: PassageConfig) -> tuple[Passage, ...]:
+    """The summary passages when they explain every rewrite passage, else the rewrite passages."""
+    sides = (a, candidates.a_views), (b, candidates.b_views)
+    if summaries and all(any(summary_explains(s, r, sides, weights, config) for s in summaries) for r in rewrites):
+        return summaries
+    return rewrites
+
+
+def _stems_within(doc: Document, views: dict[int, SentenceView], span: Span) -> frozenset[str]:
+    """Content stems of the body sentences of ``doc`` inside ``span``."""
+    inside = (views[s.index].stems for s in doc.body if span[0] <= s.span[0] and s.span[1] <= span[1])
+    return frozenset().union(*inside)
+
+
+def summary_explains(summary: Passage, rewrite: Passage, sides: tuple, weights: dict[str, float],
+                      config: PassageConfig) -> bool:
+    """True when ``rewrite`` is better read as a fragment of ``summary``.
+
+    It must overlap the summary in B and not be a near copy (passage Dice under ``copy_dice``);
+    then any of three signs makes it a fragment: it covers under ``fragment_cover`` of the summary's B
+    stretch; its own A stretch is ``fragment_condensing`` times its B stretch (it condenses too); or its B
+    words are contained ``summary_gain`` better in the summarised text than in its own A stretch (they come
+    from all over the original, not from the one stretch a rewrite takes).
+    """
+    if rewrite.b_span[1] <= summary.b_span[0] or summary.b_span[1] <= rewrite.b_span[0]:
+        return False
+    b_chars = rewrite.b_span[1] - rewrite.b_span[0]
+    if rewrite.score < config.copy_dice and (
+            b_chars < config.fragment_cover * (summary.b_span[1] - summary.b_span[0])
+            or rewrite.a_span[1] - rewrite.a_span[0] >= config.fragment_condensing * b_chars):
+        return True
+    (a, a_views), (b, b_views) = sides
+    b_stems = _stems_within(b, b_views, rewrite.b_span)
+    own = containment(b_stems, _stems_within(a, a_views, rewrite.a_span), weights)
+    summarised = containment(b_stems, _stems_within(a, a_views, summary.a_span), weights)
+    return summarised >= own + config.summary_gain
