@@ -67,3 +67,22 @@ def test_query_pages_list_sources_and_open_a_report(client, texts):
     assert report.status_code == 200 and 'class="al ' in report.text
     missing = client.post("/query/report", data={"text": texts["xss_rewrite"], "doc_id": "concerts"})
     assert missing.status_code == 404 and "not among this text" in missing.text
+
+
+def test_document_route_returns_the_exact_text_and_sentence_spans(client, texts):
+    response = client.get("/api/documents/ferry")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["id"] == "ferry" and body["title"] == "Ferry terminal" and body["text"] == texts["original"]
+    assert body["length"] == len(texts["original"]) and body["sentences"]
+    for sentence in body["sentences"]:
+        start, end = sentence["span"]
+        assert 0 <= start < end <= len(body["text"]) and body["text"][start:end].strip() == body["text"][start:end]
+
+
+def test_document_route_errors(client):
+    missing = client.get("/api/documents/no-such-id")
+    assert missing.status_code == 404 and missing.json()["error"] == "not_found"
+    assert "no-such-id" in missing.json()["detail"]
+    with TestClient(create_app(ServerConfig())) as bare:
+        assert bare.get("/api/documents/ferry").status_code == 404

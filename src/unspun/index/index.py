@@ -35,7 +35,7 @@ from unspun.index.build import PreparedBatch, prepare_batches, text_hash
 from unspun.index.config import INDEX_FORMAT, IndexConfig
 from unspun.index.records import AddReport, IndexInfo, SourceMatch
 from unspun.index.search import SearchParts, find_candidates
-from unspun.index.store import DATABASE, SqliteStore
+from unspun.index.store import DATABASE, SqliteStore, StoredDocument
 from unspun.index.verify import verify_candidates
 from unspun.model import Document
 from unspun.stages.ingest.records import Skipped, SourceRecord
@@ -205,6 +205,10 @@ class Index:
         return passages.docs
 
     # --- querying ---------------------------------------------------------------------------------------------
+
+    def document(self, doc_id: str) -> StoredDocument | None:
+        """The indexed document with this id (its text, sentences and metadata), or None when absent."""
+        return self._store.document_by_id(doc_id)
 
     def query(self, text: str | Document, *, top: int = 10,
               config: CompareConfig | None = None) -> list[SourceMatch]:

@@ -145,6 +145,11 @@ class SqliteStore:
                                 f"WHERE key IN ({marks})", keys)
         return {row[0]: _stored(row, sentences.get(row[0], [])) for row in rows}
 
+    def document_by_id(self, doc_id: str) -> StoredDocument | None:
+        """The stored document whose record id is ``doc_id``, or None."""
+        row = self._db.execute("SELECT key FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return self.documents([row[0]]).get(row[0]) if row else None
+
     def counts(self) -> dict[str, int]:
         """Documents, sentences, passages and batches held."""
         docs, passages, batches = self._db.execute(

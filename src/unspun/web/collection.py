@@ -1,4 +1,5 @@
-"""Routes over an index (issue 4's :class:`unspun.index.Index`): ``POST /api/query`` and the query pages.
+"""Routes over an index (issue 4's :class:`unspun.index.Index`): ``POST /api/query``,
+``GET /api/documents/{doc_id}`` and the query pages.
 
 Mounted only when the server was started with an index. A query's report page recomputes the query (the server
 keeps no state between requests) and renders the chosen source's comparison with the same HTML renderer.
@@ -29,7 +30,24 @@ def query_api_router(services: Services) -> APIRouter:
         suspect, matches = await services.query(request.text, request.top)
         return JSONResponse({"suspect": suspect.info(), "sources": [match.to_dict() for match in matches]})
 
+    @router.get("/documents/{doc_id:path}", response_model=None, responses=ERROR_RESPONSES)
+    async def get_document(doc_id: str) -> JSONResponse:
+        """One indexed document: metadata, exact text and its sentences with character spans."""
+        stored = await services.document(doc_id)
+        if stored is None:
+            raise HttpError(404, "not_found", f"no document with id {doc_id!r} in this index")
+        return JSONResponse(_document_json(stored))
+
     return router
+
+
+def _document_json(stored) -> dict:
+    """The JSON form of a stored document: ``info()`` fields, site, record, text and sentences."""
+    doc = stored.document
+    sentences = [{"index": s.index, "span": list(s.span), "paragraph": s.paragraph, "role": s.role}
+                 for s in doc.sentences]
+    return {**doc.info(), "title": stored.title or doc.title, "site": stored.site, "record": stored.record,
+            "text": doc.text, "sentences": sentences}
 
 
 def _top(form: FormData) -> int:

@@ -28,6 +28,10 @@ class Services:
         work = partial(compare, text_a, text_b, config=self.config.compare, embedder=self.embedder, **options)
         return await self.limiter.run(work)
 
+    async def document(self, doc_id: str) -> Any:
+        """The indexed document with this id (:class:`unspun.index.store.StoredDocument`), or None."""
+        return await self.limiter.run(partial(self.index.document, doc_id))
+
     async def query(self, text: str, top: int) -> tuple[Document, list[Any]]:
         """The suspect document and its likely sources in the index (:class:`unspun.index.SourceMatch`)."""
         suspect = text_document(text, doc_id="suspect", config=self.index.compare_config)
