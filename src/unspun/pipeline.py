@@ -51,7 +51,8 @@ def compare_documents(a: Document, b: Document, *, embedder: Embedder, config: C
     verdict = decide_verdict(cover, body, story, config)
     a_tokens = tuple(t for v in candidates.a_views.values() for t in v.tokens)
     b_tokens = tuple(t for v in candidates.b_views.values() for t in v.tokens)
-    furniture = (bool(boilerplate_pieces(a, "a")), bool(boilerplate_pieces(b, "b")))
+    a_furniture, b_furniture = boilerplate_pieces(a, "a"), boilerplate_pieces(b, "b")
+    furniture = (bool(a_furniture), bool(b_furniture))
     evidence = direction_evidence(cover, body, tokens=(a_tokens, b_tokens), furniture=furniture,
                                   texts=(a.text, b.text))
     direction = decide_direction(evidence, a.date, b.date)
@@ -61,6 +62,6 @@ def compare_documents(a: Document, b: Document, *, embedder: Embedder, config: C
     dropped, added = _dropped_added(a, b, alignments, direction.source)
     return Comparison(a=a, b=b, verdict=verdict, direction=direction, coverage=cover, alignments=alignments,
                       dropped=dropped, added=added,
-                      boilerplate=boilerplate_pieces(a, "a") + boilerplate_pieces(b, "b"),
+                      boilerplate=a_furniture + b_furniture,
                       config=config.to_dict(), version=__version__,
                       passages=find_passages(a, b, candidates))
