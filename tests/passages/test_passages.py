@@ -16,6 +16,7 @@ from unspun.errors import ConfigError
 from unspun.stages.candidates import find_candidates
 from unspun.stages.passages import PassageConfig, find_passages
 from unspun.stages.passages.cluster import Seed, cluster_seeds
+from unspun.stages.passages.copies import widen
 from unspun.stages.passages.seeds import weighted_cosine
 
 DATA = Path(__file__).parent / "data"
@@ -42,6 +43,37 @@ def test_copied_paragraphs_inside_other_text_are_one_passage(news):
     assert passage.kind == "verbatim"
     assert lake[slice(*passage.a_span)] == copied
     assert suspicious[slice(*passage.b_span)] == copied
+
+
+def test_a_copy_starting_and_ending_mid_sentence_gets_exact_edges(news):
+    lake = _read(FIXTURES / "lake_bloom" / "original.txt")
+    start = lake.index("concentrations of the toxin")
+    copied = lake[start:lake.index("Dog owners")].strip()
+    copied = copied[:copied.rindex(" ")]
+    suspicious = f"{news['cycling_race']} Readers were told that {copied} and more.\n\n{news['library_reopens']}"
+    result = compare(lake, suspicious)
+    assert len(result.passages) == 1
+    passage = result.passages[0]
+    assert passage.kind == "verbatim"
+    assert suspicious[slice(*passage.b_span)] == copied
+    assert lake[slice(*passage.a_span)] == copied
+
+
+def test_a_copy_keeps_the_title_line_it_copied(news):
+    lake = _read(FIXTURES / "lake_bloom" / "original.txt")
+    copied = lake[:lake.index("Dog owners")].strip()
+    suspicious = f"{news['cycling_race']}\n\n{copied}\n\n{news['library_reopens']}"
+    passage, = compare(lake, suspicious).passages
+    assert passage.a_span == (0, len(copied))
+    assert suspicious[slice(*passage.b_span)] == copied
+
+
+def test_widen_takes_identical_characters_but_not_the_previous_sentence_end():
+    a_text, b_text = "Old text. Copied words here.\nNext", "New page. Copied words here. Other"
+    a_start, b_start = a_text.index("words"), b_text.index("words")
+    a_span, b_span = widen((a_start, a_start + 10), (b_start, b_start + 10), a_text, b_text)
+    assert a_text[slice(*a_span)] == "Copied words here."
+    assert b_text[slice(*b_span)] == "Copied words here."
 
 
 def test_near_copy_with_edits_is_one_rewrite_or_verbatim_passage(news):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from unspun.model import Document, Passage, Span
 from unspun.stages.candidates import Candidates, SentenceView
 from unspun.stages.passages.config import PassageConfig
-from unspun.stages.passages.stretch import containment
+from unspun.stages.passages.stretch import containment, text_sentences
 
 
 def choose(a: Document, b: Document, candidates: Candidates, weights: dict[str, float], *,
@@ -26,8 +26,8 @@ def choose(a: Document, b: Document, candidates: Candidates, weights: dict[str, 
 
 
 def _stems_within(doc: Document, views: dict[int, SentenceView], span: Span) -> frozenset[str]:
-    """Content stems of the body sentences of ``doc`` inside ``span``."""
-    inside = (views[s.index].stems for s in doc.body if span[0] <= s.span[0] and s.span[1] <= span[1])
+    """Content stems of the text sentences of ``doc`` that overlap ``span``."""
+    inside = (views[s.index].stems for s in text_sentences(doc) if span[0] < s.span[1] and s.span[0] < span[1])
     return frozenset().union(*inside)
 
 
@@ -44,7 +44,7 @@ def summary_explains(summary: Passage, rewrite: Passage, sides: tuple, weights: 
     if rewrite.b_span[1] <= summary.b_span[0] or summary.b_span[1] <= rewrite.b_span[0]:
         return False
     b_chars = rewrite.b_span[1] - rewrite.b_span[0]
-    if rewrite.score < config.copy_dice and (
+    if rewrite.kind != "verbatim" and rewrite.score < config.copy_dice and (
             b_chars < config.fragment_cover * (summary.b_span[1] - summary.b_span[0])
             or rewrite.a_span[1] - rewrite.a_span[0] >= config.fragment_condensing * b_chars):
         return True

@@ -7,7 +7,8 @@
 3. extend: settle each stretch's edges by containment in the other stretch (:mod:`.stretch`);
 4. filter: keep a cluster when both stretches are long enough and their whole texts share enough words
    (a check on the passage, not the sentence: a stray seed inside unrelated text fails it);
-5. resolve: where kept passages overlap in B, the longer one stays, so each stretch of B is reported once.
+5. copies: give a passage copied word for word character-exact edges (:mod:`.copies`);
+6. resolve: where kept passages overlap in B, the longer one stays, so each stretch of B is reported once.
 
 Summary mode (:mod:`.summary`) finds short stretches of B that condense much longer stretches of A;
 :mod:`.arbitrate` chooses between the two readings.
@@ -16,33 +17,37 @@ Summary mode (:mod:`.summary`) finds short stretches of B that condense much lon
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from unspun.kernels.diff import word_similarity
 from unspun.kernels.similarity import dice
+from unspun.kernels.tokens import tokenize
 from unspun.model import Document, Passage, PassageKind
 from unspun.stages.candidates import Candidates
 from unspun.stages.passages.cluster import Seed, cluster_seeds
 from unspun.stages.passages.config import PassageConfig
+from unspun.stages.passages.copies import exact_copy
 from unspun.stages.passages.seeds import near_best, score_seeds
-from unspun.stages.passages.stretch import Stretch, settle_edges
+from unspun.stages.passages.stretch import Stretch, settle_edges, text_sentences
 
 
 def _stretches(a: Document, b: Document, candidates: Candidates,
                cluster: Sequence[Seed]) -> tuple[Stretch, Stretch]:
     """The stretches of A and B a cluster of seeds spans."""
-    return (Stretch(a, candidates.a_views, min(s.a for s in cluster), max(s.a for s in cluster)),
-            Stretch(b, candidates.b_views, min(s.b for s in cluster), max(s.b for s in cluster)))
+    return (Stretch(text_sentences(a), candidates.a_views, min(s.a for s in cluster), max(s.a for s in cluster)),
+            Stretch(text_sentences(b), candidates.b_views, min(s.b for s in cluster), max(s.b for s in cluster)))
 
 
-def _kind(a_stretch: Stretch, b_stretch: Stretch, config: PassageConfig) -> PassageKind:
-    """``verbatim`` when the two stretches have nearly the same words in the same order, else ``rewrite``."""
-    similar = word_similarity(a_stretch.tokens(), b_stretch.tokens()) >= config.verbatim_similarity
+def _kind(a_text: str, b_text: str, config: PassageConfig) -> PassageKind:
+    """``verbatim`` when the two passages have nearly the same words in the same order, else ``rewrite``."""
+    similar = word_similarity(tokenize(a_text), tokenize(b_text)) >= config.verbatim_similarity
     return "verbatim" if similar else "rewrite"
 
 
-def _passage(a_stretch: Stretch, b_stretch: Stretch, cluster: Sequence[Seed],
+def _passage(a_stretch: Stretch, b_stretch: Stretch, cluster: Sequence[Seed], texts: tuple[str, str],
              config: PassageConfig) -> Passage | None:
-    """The passage a cluster makes, or None when it is too short or its stretches share too few words."""
+    """The passage a cluster makes (character-exact when it is a copy), or None when it is too short or its
+    stretches share too few words."""
     if min(a_stretch.chars, b_stretch.chars) < config.min_chars:
         return None
     if len(cluster) == 1 and cluster[0].score < config.single_seed_score:
@@ -50,7 +55,11 @@ def _passage(a_stretch: Stretch, b_stretch: Stretch, cluster: Sequence[Seed],
     overlap = dice(a_stretch.stems(), b_stretch.stems())
     if overlap < config.passage_dice:
         return None
-    return Passage(a_stretch.span, b_stretch.span, _kind(a_stretch, b_stretch, config), overlap)
+    a_text, b_text = texts
+    passage = exact_copy(Passage(a_stretch.span, b_stretch.span, "rewrite", overlap), a_text, b_text,
+                         min_run=config.copy_min_run, copy_share=config.copy_share)
+    kind = _kind(a_text[slice(*passage.a_span)], b_text[slice(*passage.b_span)], config)
+    return replace(passage, kind=kind)
 
 
 def resolve_overlaps(passages: Sequence[Passage]) -> tuple[Passage, ...]:
@@ -74,7 +83,7 @@ def rewrite_passages(a: Document, b: Document, candidates: Candidates, weights: 
         a_stretch, b_stretch = _stretches(a, b, candidates, cluster)
         a_stretch, b_stretch = settle_edges(a_stretch, b_stretch, weights, config.edge_containment,
                                             config.grow_containment)
-        passage = _passage(a_stretch, b_stretch, cluster, config)
+        passage = _passage(a_stretch, b_stretch, cluster, (a.text, b.text), config)
         if passage is not None:
             passages.append(passage)
     return passages

@@ -4,7 +4,7 @@ Written by hand (Sanchez-Perez et al., PAN 2014, "extension" step): seeds are so
 and cut wherever more than ``max_gap`` sentences separate two of them; each group is then sorted and cut the
 same way by its position in A; this alternates until no group splits. What remains are clusters that are
 contiguous, up to small gaps, on both sides at once: a reused passage however its sentences were reordered
-inside it. Positions are indices into a document's body sentences, so titles and boilerplate never count
+inside it. Positions are indices into a document's text sentences (title and body), so boilerplate never counts
 as gaps.
 
 >>> seeds = [Seed(0, 10, 0.9), Seed(1, 11, 0.9), Seed(40, 12, 0.6)]
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Seed:
-    """A sentence pair that may start a passage: body positions in A and in B, and its evidence."""
+    """A sentence pair that may start a passage: text-sentence positions in A and in B, and its evidence."""
 
     a: int
     b: int
@@ -28,7 +28,7 @@ class Seed:
 
 
 def _position(seed: Seed, side: str) -> int:
-    """The seed's body position on ``side`` (``"a"`` or ``"b"``)."""
+    """The seed's position on ``side`` (``"a"`` or ``"b"``)."""
     return seed.a if side == "a" else seed.b
 
 

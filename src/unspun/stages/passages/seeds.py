@@ -15,6 +15,7 @@ from collections import Counter
 from unspun.model import Document
 from unspun.stages.candidates import Candidates, SentenceView
 from unspun.stages.passages.cluster import Seed
+from unspun.stages.passages.stretch import text_sentences
 
 
 def isf_weights(views: list[dict[int, SentenceView]]) -> dict[str, float]:
@@ -34,9 +35,9 @@ def weighted_cosine(a: frozenset[str], b: frozenset[str], weights: dict[str, flo
     return sum(weights[w] for w in a & b) / norm if norm else 0.0
 
 
-def body_positions(doc: Document) -> dict[int, int]:
-    """Sentence index → position among the document's body sentences."""
-    return {sentence.index: position for position, sentence in enumerate(doc.body)}
+def text_positions(doc: Document) -> dict[int, int]:
+    """Sentence index → position among the document's text sentences (:func:`.stretch.text_sentences`)."""
+    return {sentence.index: position for position, sentence in enumerate(text_sentences(doc))}
 
 
 def near_best(seeds: list[Seed], margin: float) -> list[Seed]:
@@ -57,9 +58,10 @@ def score_seeds(a: Document, b: Document, candidates: Candidates, weights: dict[
                 min_score: float, min_words: int = 0) -> list[Seed]:
     """Candidate pairs whose tf-isf cosine (under ``weights``, see :func:`isf_weights`) reaches ``min_score``,
     both sentences having at least ``min_words`` content stems."""
-    a_positions, b_positions = body_positions(a), body_positions(b)
+    a_positions, b_positions = text_positions(a), text_positions(b)
     seeds = []
-    for pair in candidates.pairs:
+    title_pair = (candidates.title_pair,) if candidates.title_pair is not None else ()
+    for pair in candidates.pairs + title_pair:
         a_stems, b_stems = candidates.a_views[pair.a].stems, candidates.b_views[pair.b].stems
         if pair.a in a_positions and pair.b in b_positions and min(len(a_stems), len(b_stems)) >= min_words:
             score = weighted_cosine(a_stems, b_stems, weights)

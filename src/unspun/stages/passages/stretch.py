@@ -1,4 +1,4 @@
-"""Stretches of body sentences, and how their edges are settled: grow while the next sentence is explained by
+"""Stretches of sentences, and how their edges are settled: grow while the next sentence is explained by
 the other side's stretch, shrink while an edge sentence is not.
 
 Sentence-to-sentence matches find where a reused passage is; they are poor at saying where it ends, because
@@ -11,18 +11,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from unspun.model import Document, Span
+from unspun.model import Document, Sentence, Span
 from unspun.stages.candidates import SentenceView
 
 _MAX_MOVES = 200
 """Bound on edge moves per passage (a passage never legitimately grows by more sentences than this)."""
 
 
+def text_sentences(doc: Document) -> tuple[Sentence, ...]:
+    """The sentences a passage can hold: title and body, not boilerplate.
+
+    A title is reused text like any other (PAN sources open with one, rewrites keep or paraphrase theirs);
+    boilerplate (share buttons, footers) is furniture whose sharing says nothing about reuse.
+    """
+    return tuple(s for s in doc.sentences if s.role != "boilerplate")
+
+
 @dataclass(frozen=True)
 class Stretch:
-    """A run of body sentences of one document, by body position (both ends included)."""
+    """A run of the text sentences of one document (:func:`text_sentences`), by position, both ends included."""
 
-    doc: Document
+    sentences: tuple[Sentence, ...]
     views: dict[int, SentenceView]
     first: int
     last: int
@@ -30,8 +39,7 @@ class Stretch:
     @property
     def span(self) -> Span:
         """Character span from the first sentence's start to the last one's end."""
-        body = self.doc.body
-        return (body[self.first].span[0], body[self.last].span[1])
+        return (self.sentences[self.first].span[0], self.sentences[self.last].span[1])
 
     @property
     def chars(self) -> int:
@@ -40,17 +48,12 @@ class Stretch:
         return end - start
 
     def sentence_stems(self, position: int) -> frozenset[str]:
-        """Content stems of the body sentence at ``position``."""
-        return self.views[self.doc.body[position].index].stems
+        """Content stems of the sentence at ``position``."""
+        return self.views[self.sentences[position].index].stems
 
     def stems(self) -> frozenset[str]:
         """Content stems of every sentence of the stretch."""
         return frozenset().union(*(self.sentence_stems(p) for p in range(self.first, self.last + 1)))
-
-    def tokens(self) -> tuple:
-        """Word tokens of every sentence of the stretch, in reading order."""
-        body = self.doc.body
-        return tuple(t for p in range(self.first, self.last + 1) for t in self.views[body[p].index].tokens)
 
 
 def containment(stems: frozenset[str], other: frozenset[str], weights: dict[str, float]) -> float:
@@ -65,7 +68,7 @@ def _grown(stretch: Stretch, other: frozenset[str], weights: dict[str, float], t
     if stretch.first > 0 and containment(stretch.sentence_stems(stretch.first - 1), other, weights) >= threshold:
         return replace(stretch, first=stretch.first - 1)
     after = stretch.last + 1
-    if after < len(stretch.doc.body) and containment(stretch.sentence_stems(after), other, weights) >= threshold:
+    if after < len(stretch.sentences) and containment(stretch.sentence_stems(after), other, weights) >= threshold:
         return replace(stretch, last=after)
     return stretch
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from unspun.model import Document, Passage, Span
 from unspun.stages.candidates import Candidates
 from unspun.stages.passages.config import PassageConfig
-from unspun.stages.passages.stretch import Stretch, containment
+from unspun.stages.passages.stretch import Stretch, containment, text_sentences
 
 
 def _runs(positions: list[int], max_gap: int) -> list[tuple[int, int, int]]:
@@ -31,32 +31,32 @@ def _echoed(a_whole: Stretch, b_stretch: Stretch, weights: dict[str, float], con
     b_stems = b_stretch.stems()
     echoed = [p for p in range(a_whole.first, a_whole.last + 1)
               if containment(a_whole.sentence_stems(p), b_stems, weights) >= config.summary_echo]
-    return Stretch(a_whole.doc, a_whole.views, echoed[0], echoed[-1]) if echoed else None
+    return Stretch(a_whole.sentences, a_whole.views, echoed[0], echoed[-1]) if echoed else None
 
 
 def _summarised_span(a_whole: Stretch, echoed: Stretch, config: PassageConfig) -> Span:
     """The echoed stretch, or all of A when that stretch covers most of it."""
     if echoed.chars >= config.summary_document_share * a_whole.chars:
-        doc = a_whole.doc
-        return (doc.sentences[0].span[0], doc.sentences[-1].span[1])
+        return (a_whole.sentences[0].span[0], a_whole.sentences[-1].span[1])
     return echoed.span
 
 
 def summary_passages(a: Document, b: Document, candidates: Candidates, weights: dict[str, float],
                      config: PassageConfig) -> list[Passage]:
     """Stretches of B that summarise much longer stretches of A."""
-    if not a.body or not b.body:
+    a_sentences, b_sentences = text_sentences(a), text_sentences(b)
+    if not a_sentences or not b_sentences:
         return []
-    a_whole = Stretch(a, candidates.a_views, 0, len(a.body) - 1)
+    a_whole = Stretch(a_sentences, candidates.a_views, 0, len(a_sentences) - 1)
     a_stems = a_whole.stems()
-    b_all = Stretch(b, candidates.b_views, 0, len(b.body) - 1)
-    echoing = [p for p in range(len(b.body))
+    b_all = Stretch(b_sentences, candidates.b_views, 0, len(b_sentences) - 1)
+    echoing = [p for p in range(len(b_sentences))
                if containment(b_all.sentence_stems(p), a_stems, weights) >= config.summary_sentence_containment]
-    if len(echoing) > config.summary_max_echo_share * len(b.body):
+    if len(echoing) > config.summary_max_echo_share * len(b_sentences):
         return []
     passages = []
     for first, last, count in _runs(echoing, config.max_gap):
-        b_stretch = Stretch(b, candidates.b_views, first, last)
+        b_stretch = Stretch(b_sentences, candidates.b_views, first, last)
         if count < config.summary_min_sentences or b_stretch.chars < config.min_chars:
             continue
         echoed = _echoed(a_whole, b_stretch, weights, config)
