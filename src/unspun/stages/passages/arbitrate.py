@@ -9,7 +9,7 @@ the two documents share.
 
 from __future__ import annotations
 
-from unspun.model import Document, Passage, Span
+from unspun.model import Document, Passage, Sentence, Span
 from unspun.stages.candidates import Candidates, SentenceView
 from unspun.stages.passages.config import PassageConfig
 from unspun.stages.passages.stretch import containment, text_sentences
@@ -19,21 +19,22 @@ def choose(a: Document, b: Document, candidates: Candidates, weights: dict[str, 
            rewrites: tuple[Passage, ...], summaries: tuple[Passage, ...],
            config: PassageConfig) -> tuple[Passage, ...]:
     """The summary passages when they explain every rewrite passage, else the rewrite passages."""
-    sides = (a, candidates.a_views), (b, candidates.b_views)
+    sides = (text_sentences(a), candidates.a_views), (text_sentences(b), candidates.b_views)
     if summaries and all(any(summary_explains(s, r, sides, weights, config) for s in summaries) for r in rewrites):
         return summaries
     return rewrites
 
 
-def _stems_within(doc: Document, views: dict[int, SentenceView], span: Span) -> frozenset[str]:
-    """Content stems of the text sentences of ``doc`` that overlap ``span``."""
-    inside = (views[s.index].stems for s in text_sentences(doc) if span[0] < s.span[1] and s.span[0] < span[1])
+def _stems_within(sentences: tuple[Sentence, ...], views: dict[int, SentenceView], span: Span) -> frozenset[str]:
+    """Content stems of the ``sentences`` (a document's text sentences) that overlap ``span``."""
+    inside = (views[s.index].stems for s in sentences if span[0] < s.span[1] and s.span[0] < span[1])
     return frozenset().union(*inside)
 
 
 def summary_explains(summary: Passage, rewrite: Passage, sides: tuple, weights: dict[str, float],
                       config: PassageConfig) -> bool:
-    """True when ``rewrite`` is better read as a fragment of ``summary``.
+    """True when ``rewrite`` is better read as a fragment of ``summary``; ``sides`` holds each document's text
+    sentences and views.
 
     It must overlap the summary in B and not be a near copy (passage Dice under ``copy_dice``);
     then any of three signs makes it a fragment: it covers under ``fragment_cover`` of the summary's B
@@ -48,8 +49,8 @@ def summary_explains(summary: Passage, rewrite: Passage, sides: tuple, weights: 
             b_chars < config.fragment_cover * (summary.b_span[1] - summary.b_span[0])
             or rewrite.a_span[1] - rewrite.a_span[0] >= config.fragment_condensing * b_chars):
         return True
-    (a, a_views), (b, b_views) = sides
-    b_stems = _stems_within(b, b_views, rewrite.b_span)
-    own = containment(b_stems, _stems_within(a, a_views, rewrite.a_span), weights)
-    summarised = containment(b_stems, _stems_within(a, a_views, summary.a_span), weights)
+    (a_sentences, a_views), (b_sentences, b_views) = sides
+    b_stems = _stems_within(b_sentences, b_views, rewrite.b_span)
+    own = containment(b_stems, _stems_within(a_sentences, a_views, rewrite.a_span), weights)
+    summarised = containment(b_stems, _stems_within(a_sentences, a_views, summary.a_span), weights)
     return summarised >= own + config.summary_gain

@@ -17,30 +17,35 @@ Summary mode (:mod:`.summary`) finds short stretches of B that condense much lon
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from unspun.kernels.diff import word_similarity
 from unspun.kernels.similarity import dice
-from unspun.kernels.tokens import tokenize
-from unspun.model import Document, Passage, PassageKind
+from unspun.kernels.tokens import Token, tokenize
+from unspun.model import Document, Passage, PassageKind, Sentence, Span
 from unspun.stages.candidates import Candidates
 from unspun.stages.passages.cluster import Seed, cluster_seeds
 from unspun.stages.passages.config import PassageConfig
-from unspun.stages.passages.copies import exact_copy
+from unspun.stages.passages.copies import exact_edges
 from unspun.stages.passages.seeds import near_best, score_seeds
 from unspun.stages.passages.stretch import Stretch, settle_edges, text_sentences
 
 
-def _stretches(a: Document, b: Document, candidates: Candidates,
+def _stretches(sentences: tuple[tuple[Sentence, ...], tuple[Sentence, ...]], candidates: Candidates,
                cluster: Sequence[Seed]) -> tuple[Stretch, Stretch]:
-    """The stretches of A and B a cluster of seeds spans."""
-    return (Stretch(text_sentences(a), candidates.a_views, min(s.a for s in cluster), max(s.a for s in cluster)),
-            Stretch(text_sentences(b), candidates.b_views, min(s.b for s in cluster), max(s.b for s in cluster)))
+    """The stretches of A and B (whose text sentences are ``sentences``) a cluster of seeds spans."""
+    a_sentences, b_sentences = sentences
+    return (Stretch(a_sentences, candidates.a_views, min(s.a for s in cluster), max(s.a for s in cluster)),
+            Stretch(b_sentences, candidates.b_views, min(s.b for s in cluster), max(s.b for s in cluster)))
 
 
-def _kind(a_text: str, b_text: str, config: PassageConfig) -> PassageKind:
+def _tokens(text: str, span: Span) -> tuple[Token, ...]:
+    """Word tokens of ``text`` inside ``span``, with offsets into ``text``."""
+    return tokenize(text[span[0]:span[1]], span[0])
+
+
+def _kind(a_tokens: tuple[Token, ...], b_tokens: tuple[Token, ...], config: PassageConfig) -> PassageKind:
     """``verbatim`` when the two passages have nearly the same words in the same order, else ``rewrite``."""
-    similar = word_similarity(tokenize(a_text), tokenize(b_text)) >= config.verbatim_similarity
+    similar = word_similarity(a_tokens, b_tokens) >= config.verbatim_similarity
     return "verbatim" if similar else "rewrite"
 
 
@@ -56,10 +61,13 @@ def _passage(a_stretch: Stretch, b_stretch: Stretch, cluster: Sequence[Seed], te
     if overlap < config.passage_dice:
         return None
     a_text, b_text = texts
-    passage = exact_copy(Passage(a_stretch.span, b_stretch.span, "rewrite", overlap), a_text, b_text,
-                         min_run=config.copy_min_run, copy_share=config.copy_share)
-    kind = _kind(a_text[slice(*passage.a_span)], b_text[slice(*passage.b_span)], config)
-    return replace(passage, kind=kind)
+    a_tokens, b_tokens = _tokens(a_text, a_stretch.span), _tokens(b_text, b_stretch.span)
+    edges = exact_edges(a_tokens, b_tokens, a_text, b_text, min_run=config.copy_min_run,
+                        copy_share=config.copy_share)
+    if edges is None:
+        return Passage(a_stretch.span, b_stretch.span, _kind(a_tokens, b_tokens, config), overlap)
+    a_span, b_span = edges
+    return Passage(a_span, b_span, _kind(_tokens(a_text, a_span), _tokens(b_text, b_span), config), overlap)
 
 
 def resolve_overlaps(passages: Sequence[Passage]) -> tuple[Passage, ...]:
@@ -78,9 +86,10 @@ def rewrite_passages(a: Document, b: Document, candidates: Candidates, weights: 
     seeds = score_seeds(a, b, candidates, weights, min_score=config.seed_score,
                         min_words=config.seed_min_words)
     seeds = near_best(seeds, config.seed_margin)
+    sentences = text_sentences(a), text_sentences(b)
     passages = []
     for cluster in cluster_seeds(seeds, config.max_gap):
-        a_stretch, b_stretch = _stretches(a, b, candidates, cluster)
+        a_stretch, b_stretch = _stretches(sentences, candidates, cluster)
         a_stretch, b_stretch = settle_edges(a_stretch, b_stretch, weights, config.edge_containment,
                                             config.grow_containment)
         passage = _passage(a_stretch, b_stretch, cluster, (a.text, b.text), config)

@@ -86,9 +86,8 @@ class PassageConfig:
     def __post_init__(self) -> None:
         for name in ("seed_score", "edge_containment", "grow_containment", "seed_margin", "passage_dice",
                      "single_seed_score", "verbatim_similarity", "copy_share", "summary_sentence_containment",
-                     "summary_echo",
-                     "summary_max_echo_share",
-                     "summary_containment", "summary_gain", "copy_dice", "fragment_cover", "summary_document_share"):
+                     "summary_echo", "summary_max_echo_share", "summary_containment", "summary_gain", "copy_dice",
+                     "fragment_cover", "summary_document_share"):
             if not 0.0 <= getattr(self, name) <= 1.0:
                 raise ConfigError(f"passage config: {name} must be between 0 and 1, got {getattr(self, name)}")
         for name in ("seed_min_words", "max_gap", "min_chars", "copy_min_run", "summary_min_sentences"):

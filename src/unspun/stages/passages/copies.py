@@ -11,12 +11,10 @@ splitter left outside). Reworded passages keep their sentence edges: their words
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from rapidfuzz.distance import Indel
 
-from unspun.kernels.tokens import Token, tokenize
-from unspun.model import Passage, Span
+from unspun.kernels.tokens import Token
+from unspun.model import Span
 
 _MAX_WIDEN = 10_000
 """Bound on characters a copy is widened by on each side (identical text beyond that is another passage)."""
@@ -57,16 +55,15 @@ def widen(a_span: Span, b_span: Span, a_text: str, b_text: str) -> tuple[Span, S
     return (a_start, a_end), (b_start, b_end)
 
 
-def exact_copy(passage: Passage, a_text: str, b_text: str, *, min_run: int, copy_share: float) -> Passage:
-    """``passage`` with character-exact edges when it is a copy (see the module docstring), else unchanged."""
-    a_tokens = tokenize(a_text[passage.a_span[0]:passage.a_span[1]], passage.a_span[0])
-    b_tokens = tokenize(b_text[passage.b_span[0]:passage.b_span[1]], passage.b_span[0])
+def exact_edges(a_tokens: tuple[Token, ...], b_tokens: tuple[Token, ...], a_text: str, b_text: str, *,
+                min_run: int, copy_share: float) -> tuple[Span, Span] | None:
+    """Character-exact (A, B) spans of a passage whose words are ``a_tokens`` and ``b_tokens`` when it is a copy
+    (see the module docstring), else None."""
     runs = _runs(a_tokens, b_tokens, min_run)
     copied = sum(op.src_end - op.src_start for op in runs)
     if not runs or copied < copy_share * min(len(a_tokens), len(b_tokens)):
-        return passage
+        return None
     first, last = runs[0], runs[-1]
     a_span = (a_tokens[first.src_start].start, a_tokens[last.src_end - 1].end)
     b_span = (b_tokens[first.dest_start].start, b_tokens[last.dest_end - 1].end)
-    a_span, b_span = widen(a_span, b_span, a_text, b_text)
-    return replace(passage, a_span=a_span, b_span=b_span)
+    return widen(a_span, b_span, a_text, b_text)
