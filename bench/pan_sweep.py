@@ -20,12 +20,11 @@ import pickle
 import time
 from pathlib import Path
 
-from unspun.api import text_document
 from unspun.config import CompareConfig
 from unspun.embed import default_embedder
 from unspun.errors import InputError
-from unspun.eval.pan import PanPair, passage_detections, read_annotations, read_pan_text
-from unspun.eval.pan_eval import PairOutcome, SubsetResult, list_pairs, summarise
+from unspun.eval.pan import PanPair, passage_detections
+from unspun.eval.pan_eval import PairOutcome, SubsetResult, list_pairs, read_pair, summarise
 from unspun.eval.runner import run_tasks
 from unspun.stages.candidates import find_candidates
 from unspun.stages.passages import PassageConfig, find_passages
@@ -35,9 +34,7 @@ def _prepare(pair: PanPair) -> tuple | None:
     """(pair, source, suspicious, candidates, cases) for one pair, or None when it cannot be read."""
     config = CompareConfig()
     try:
-        source = text_document(read_pan_text(pair.source_path), doc_id=pair.source, config=config)
-        suspicious = text_document(read_pan_text(pair.suspicious_path), doc_id=pair.suspicious, config=config)
-        cases = tuple(read_annotations(pair.truth_path))
+        cases, source, suspicious = read_pair(pair, config)
     except InputError:
         return None
     return pair, source, suspicious, find_candidates(source, suspicious, default_embedder(), config), cases

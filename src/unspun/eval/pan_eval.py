@@ -28,6 +28,7 @@ from unspun.eval.pan import (
 )
 from unspun.eval.plagdet import Annotation, PlagdetScore, score_plagdet
 from unspun.eval.runner import run_tasks
+from unspun.model import Document
 from unspun.pipeline import compare_documents
 
 
@@ -69,14 +70,23 @@ class PanReport:
     wall_seconds: float
 
 
+def read_pair(pair: PanPair, config: CompareConfig) -> tuple[tuple[Annotation, ...], Document, Document]:
+    """The pair's true cases, its source document (A) and its suspicious document (B), segmented.
+
+    Raises :class:`~unspun.errors.InputError` when a document or the truth file cannot be read.
+    """
+    cases = tuple(read_annotations(pair.truth_path))
+    source = text_document(read_pan_text(pair.source_path), doc_id=pair.source, config=config)
+    suspicious = text_document(read_pan_text(pair.suspicious_path), doc_id=pair.suspicious, config=config)
+    return cases, source, suspicious
+
+
 def detect_pair(task: tuple[PanPair, Path | None, CompareConfig]) -> PairOutcome:
     """Detect the passages of one pair, write them as PAN XML under ``out/<subset>/`` (if given), return both."""
     pair, out, config = task
     started = time.perf_counter()
     try:
-        cases = tuple(read_annotations(pair.truth_path))
-        source = text_document(read_pan_text(pair.source_path), doc_id=pair.source, config=config)
-        suspicious = text_document(read_pan_text(pair.suspicious_path), doc_id=pair.suspicious, config=config)
+        cases, source, suspicious = read_pair(pair, config)
     except InputError as error:
         return PairOutcome(pair, error=str(error), reason=error.problem.split(" (")[0])
     comparison = compare_documents(source, suspicious, embedder=default_embedder(), config=config)
