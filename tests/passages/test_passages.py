@@ -33,16 +33,21 @@ def news() -> dict[str, str]:
     return {name: _read(FIXTURES / "unrelated" / f"{name}.txt") for name in ("cycling_race", "library_reopens")}
 
 
+def _assert_one_verbatim_passage(source: str, suspicious: str, copied: str) -> None:
+    """``compare`` finds exactly one passage, verbatim, whose spans slice to ``copied`` on both sides."""
+    result = compare(source, suspicious)
+    assert len(result.passages) == 1
+    passage = result.passages[0]
+    assert passage.kind == "verbatim"
+    assert source[slice(*passage.a_span)] == copied
+    assert suspicious[slice(*passage.b_span)] == copied
+
+
 def test_copied_paragraphs_inside_other_text_are_one_passage(news):
     lake = _read(FIXTURES / "lake_bloom" / "original.txt")
     copied = lake[lake.index("Researchers from Tessaly"):lake.index("Dog owners")].strip()
     suspicious = f"{news['cycling_race']}\n\n{copied}\n\n{news['library_reopens']}"
-    result = compare(lake, suspicious)
-    assert len(result.passages) == 1
-    passage = result.passages[0]
-    assert passage.kind == "verbatim"
-    assert lake[slice(*passage.a_span)] == copied
-    assert suspicious[slice(*passage.b_span)] == copied
+    _assert_one_verbatim_passage(lake, suspicious, copied)
 
 
 def test_a_copy_starting_and_ending_mid_sentence_gets_exact_edges(news):
@@ -51,12 +56,7 @@ def test_a_copy_starting_and_ending_mid_sentence_gets_exact_edges(news):
     copied = lake[start:lake.index("Dog owners")].strip()
     copied = copied[:copied.rindex(" ")]
     suspicious = f"{news['cycling_race']} Readers were told that {copied} and more.\n\n{news['library_reopens']}"
-    result = compare(lake, suspicious)
-    assert len(result.passages) == 1
-    passage = result.passages[0]
-    assert passage.kind == "verbatim"
-    assert suspicious[slice(*passage.b_span)] == copied
-    assert lake[slice(*passage.a_span)] == copied
+    _assert_one_verbatim_passage(lake, suspicious, copied)
 
 
 def test_a_copy_keeps_the_title_line_it_copied(news):
