@@ -15,7 +15,7 @@ from unspun.embed import default_embedder
 from unspun.errors import ConfigError
 from unspun.stages.candidates import find_candidates
 from unspun.stages.passages import PassageConfig, find_passages
-from unspun.stages.passages.cluster import Seed, cluster_seeds
+from unspun.stages.passages.cluster import Seed, cluster_seeds, gap_ranks
 from unspun.stages.passages.copies import widen
 from unspun.stages.passages.seeds import weighted_cosine
 
@@ -66,6 +66,28 @@ def test_a_copy_keeps_the_title_line_it_copied(news):
     passage, = compare(lake, suspicious).passages
     assert passage.a_span == (0, len(copied))
     assert suspicious[slice(*passage.b_span)] == copied
+
+
+def test_a_passage_broken_by_fragments_is_still_one_passage(news):
+    """Obfuscated or badly punctuated text splits into fragments; a run of them is not a gap of real sentences."""
+    lake = _read(FIXTURES / "lake_bloom" / "original.txt")
+    first = lake[lake.index("Officials in Halden"):lake.index("Researchers from")].strip()
+    second = lake[lake.index("Dog owners"):lake.index("The county will")].strip()
+    fragments = " ".join(["Yes.", "Well.", "Right.", "Sure.", "Fine.", "Okay.", "Good."])
+    source = f"{news['library_reopens']}\n\n{first}\n\n{second}"
+    suspicious = f"{news['cycling_race']}\n\n{first} {fragments} {second}"
+    result = compare(source, suspicious)
+    assert len(result.passages) == 1
+    passage = result.passages[0]
+    assert suspicious[slice(*passage.b_span)].startswith("Officials in Halden")
+    assert suspicious[slice(*passage.b_span)].endswith("cancellations.")
+
+
+def test_gaps_are_counted_in_ranks_so_fragments_do_not_split_a_cluster():
+    seeds = [Seed(0, 0, 0.9), Seed(1, 7, 0.9)]
+    b_ranks = gap_ranks([4, 0, 1, 1, 0, 1, 0, 5], min_words=2)
+    assert len(cluster_seeds(seeds, max_gap=1)) == 2
+    assert len(cluster_seeds(seeds, max_gap=1, ranks=(range(2), b_ranks))) == 1
 
 
 def test_widen_takes_identical_characters_but_not_the_previous_sentence_end():

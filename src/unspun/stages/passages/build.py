@@ -23,7 +23,7 @@ from unspun.kernels.similarity import dice
 from unspun.kernels.tokens import Token, tokenize
 from unspun.model import Document, Passage, PassageKind, Sentence, Span
 from unspun.stages.candidates import Candidates
-from unspun.stages.passages.cluster import Seed, cluster_seeds
+from unspun.stages.passages.cluster import Seed, cluster_seeds, gap_ranks
 from unspun.stages.passages.config import PassageConfig
 from unspun.stages.passages.copies import exact_edges
 from unspun.stages.passages.seeds import near_best, score_seeds
@@ -87,8 +87,10 @@ def rewrite_passages(a: Document, b: Document, candidates: Candidates, weights: 
                         min_words=config.seed_min_words)
     seeds = near_best(seeds, config.seed_margin)
     sentences = text_sentences(a), text_sentences(b)
+    ranks = tuple(gap_ranks([len(views[s.index].stems) for s in side], config.seed_min_words)
+                  for side, views in zip(sentences, (candidates.a_views, candidates.b_views), strict=True))
     passages = []
-    for cluster in cluster_seeds(seeds, config.max_gap):
+    for cluster in cluster_seeds(seeds, config.max_gap, ranks):
         a_stretch, b_stretch = _stretches(sentences, candidates, cluster)
         a_stretch, b_stretch = settle_edges(a_stretch, b_stretch, weights, config.edge_containment,
                                             config.grow_containment)
