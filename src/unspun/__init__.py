@@ -8,8 +8,17 @@
 from unspun.api import compare, compare_files, load_document, text_document
 from unspun.config import CompareConfig
 from unspun.errors import ConfigError, InputError, ModelError, UnspunError
-from unspun.model import (Alignment, Comparison, Coverage, Direction, Document, FactChange, Sentence, TextPiece,
-                          TokenEdit)
+from unspun.model import (
+    Alignment,
+    Comparison,
+    Coverage,
+    Direction,
+    Document,
+    FactChange,
+    Sentence,
+    TextPiece,
+    TokenEdit,
+)
 from unspun.version import __version__
 
 __all__ = [

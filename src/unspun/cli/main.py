@@ -83,8 +83,10 @@ from unspun.cli.serve import serve  # noqa: E402
 app.command()(serve)
 
 from unspun.cli.index import index_app, query  # noqa: E402
+
 app.add_typer(index_app, name="index")
 app.command()(query)
 
 from unspun.cli.eval import eval_app  # noqa: E402
+
 app.add_typer(eval_app, name="eval")

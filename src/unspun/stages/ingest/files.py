@@ -3,8 +3,9 @@
 Decoding order: a byte-order mark decides; else UTF-8; else Windows-1252 when it reads as Western text; else
 the most plausible of a short list of common encodings as judged by charset-normalizer; else an error.
 charset-normalizer alone misjudges short Western texts (it calls "café, naïve, “deal”" cp1250 or mac_roman),
-so the web's most common legacy encoding is tried first under a plausibility check. The decoded text is kept exactly (no newline or
-Unicode normalisation) so that every offset unspun reports points into what the user's file says.
+so the web's most common legacy encoding is tried first under a plausibility check. The decoded text is kept
+exactly (no newline or Unicode normalisation) so that every offset unspun reports points into what the user's
+file says.
 """
 
 from __future__ import annotations
