@@ -1,4 +1,4 @@
-"""The one core pipeline: segment → candidates → align → judge, from two documents to a :class:`Comparison`.
+"""The one core pipeline: segment → candidates → align → judge → passages, from two documents to a :class:`Comparison`.
 
 Every shell (CLI, Python API, server, Spark) ends up here, so they cannot disagree.
 """
@@ -64,4 +64,4 @@ def compare_documents(a: Document, b: Document, *, embedder: Embedder, config: C
                       dropped=dropped, added=added,
                       boilerplate=a_furniture + b_furniture,
                       config=config.to_dict(), version=__version__,
-                      passages=find_passages(a, b, candidates))
+                      passages=find_passages(a, b, candidates, config.passages))

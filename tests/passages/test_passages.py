@@ -156,6 +156,25 @@ def test_weighted_cosine_ignores_shared_common_words():
     assert weighted_cosine(frozenset({"valv"}), frozenset({"valv"}), weights) == pytest.approx(1.0)
 
 
+def test_compare_uses_and_records_the_passage_options(news):
+    lake = _read(FIXTURES / "lake_bloom" / "original.txt")
+    suspicious = f"{news['cycling_race']}\n\n{lake}"
+    assert compare(lake, suspicious).to_dict()["config"]["passages"] == PassageConfig().to_dict()
+    strict = CompareConfig(passages=PassageConfig(min_chars=100_000))
+    result = compare(lake, suspicious, config=strict)
+    assert result.passages == ()
+    assert result.to_dict()["config"]["passages"]["min_chars"] == 100_000
+
+
+def test_a_recorded_config_loads_back_whatever_version_wrote_it():
+    config = CompareConfig(align_threshold=0.6, passages=PassageConfig(max_gap=2))
+    assert CompareConfig.from_dict(config.to_dict()) == config
+    older = {k: v for k, v in config.to_dict().items() if k != "passages"}
+    assert CompareConfig.from_dict(older) == CompareConfig(align_threshold=0.6)
+    newer = {**config.to_dict(), "future_option": 1, "passages": {"max_gap": 2, "future_passage_option": 1}}
+    assert CompareConfig.from_dict(newer) == config
+
+
 @pytest.mark.parametrize("option", [{"seed_score": 1.5}, {"max_gap": -1}, {"summary_ratio": 0.5}])
 def test_config_refuses_values_out_of_range(option):
     with pytest.raises(ConfigError):

@@ -19,7 +19,6 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -56,8 +55,7 @@ class Index:
     def __init__(self, directory: Path, store: SqliteStore, meta: dict[str, Any], embedder: Embedder) -> None:
         self.directory = directory
         self.config = IndexConfig(**meta["index_config"])
-        known = {field.name for field in fields(CompareConfig)}
-        self.compare_config = CompareConfig(**{k: v for k, v in meta["compare_config"].items() if k in known})
+        self.compare_config = CompareConfig.from_dict(meta["compare_config"])
         self._store, self._meta, self._embedder = store, meta, embedder
         self._vectors = FaissVectors(embedder.dim)
         self._near_duplicates = _near_duplicate_backend(self.config)

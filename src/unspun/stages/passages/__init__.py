@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from unspun.config import PassageConfig
 from unspun.model import Document, Passage
 from unspun.stages.candidates import Candidates
 from unspun.stages.passages.arbitrate import choose
 from unspun.stages.passages.build import resolve_overlaps, rewrite_passages
-from unspun.stages.passages.config import PassageConfig
 from unspun.stages.passages.seeds import isf_weights
 from unspun.stages.passages.summary import summary_passages
 

@@ -9,9 +9,9 @@ the two documents share.
 
 from __future__ import annotations
 
+from unspun.config import PassageConfig
 from unspun.model import Document, Passage, Sentence, Span
 from unspun.stages.candidates import Candidates, SentenceView
-from unspun.stages.passages.config import PassageConfig
 from unspun.stages.passages.stretch import containment, text_sentences
 
 

@@ -18,13 +18,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from unspun.config import PassageConfig
 from unspun.kernels.diff import word_similarity
 from unspun.kernels.similarity import dice
 from unspun.kernels.tokens import Token, tokenize
 from unspun.model import Document, Passage, PassageKind, Sentence, Span
 from unspun.stages.candidates import Candidates
 from unspun.stages.passages.cluster import Seed, cluster_seeds, gap_ranks
-from unspun.stages.passages.config import PassageConfig
 from unspun.stages.passages.copies import exact_edges
 from unspun.stages.passages.seeds import near_best, score_seeds
 from unspun.stages.passages.stretch import Stretch, settle_edges, text_sentences

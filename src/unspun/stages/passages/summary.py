@@ -9,9 +9,9 @@ of A when that stretch covers most of it (summaries condense documents, not the 
 
 from __future__ import annotations
 
+from unspun.config import PassageConfig
 from unspun.model import Document, Passage, Span
 from unspun.stages.candidates import Candidates
-from unspun.stages.passages.config import PassageConfig
 from unspun.stages.passages.stretch import Stretch, containment, text_sentences
 
 
