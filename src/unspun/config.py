@@ -189,8 +189,12 @@ class CompareConfig:
     def from_dict(cls, values: dict[str, Any]) -> CompareConfig:
         """The config :meth:`to_dict` wrote, ignoring options this version does not know (a config recorded by
         an older or newer unspun still loads; missing options take their defaults)."""
-        known = {f.name for f in fields(cls)}
-        options = {k: v for k, v in values.items() if k in known and k != "passages"}
-        passage_known = {f.name for f in fields(PassageConfig)}
-        passages = {k: v for k, v in values.get("passages", {}).items() if k in passage_known}
-        return cls(**options, passages=PassageConfig(**passages))
+        options = _known_options(cls, values)
+        options["passages"] = PassageConfig(**_known_options(PassageConfig, values.get("passages", {})))
+        return cls(**options)
+
+
+def _known_options(config_class: type, values: dict[str, Any]) -> dict[str, Any]:
+    """The entries of ``values`` that name a field of ``config_class``."""
+    known = {f.name for f in fields(config_class)}
+    return {name: value for name, value in values.items() if name in known}
