@@ -26,7 +26,7 @@ from unspun.errors import InputError
 from unspun.eval.pan import PanPair, passage_detections
 from unspun.eval.pan_eval import PairOutcome, SubsetResult, list_pairs, read_pair, summarise
 from unspun.eval.runner import run_tasks
-from unspun.stages.candidates import find_candidates
+from unspun.stages.candidates import find_candidates, prepare_document
 from unspun.stages.passages import PassageConfig, find_passages
 
 
@@ -37,7 +37,8 @@ def _prepare(pair: PanPair) -> tuple | None:
         cases, source, suspicious = read_pair(pair, config)
     except InputError:
         return None
-    return pair, source, suspicious, find_candidates(source, suspicious, default_embedder(), config), cases
+    prepared = (prepare_document(side, default_embedder()) for side in (source, suspicious))
+    return pair, source, suspicious, find_candidates(*prepared, config), cases
 
 
 def load_or_build(corpus: Path, cache: Path, jobs: int) -> list[tuple]:

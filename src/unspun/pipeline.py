@@ -9,7 +9,7 @@ from unspun.config import CompareConfig
 from unspun.embed.base import Embedder
 from unspun.model import Alignment, Comparison, Direction, Document, TextPiece
 from unspun.stages.align import align_groups, build_alignment
-from unspun.stages.candidates import Candidates, find_candidates
+from unspun.stages.candidates import Candidates, PreparedDocument, find_candidates, prepare_document
 from unspun.stages.judge import (
     boilerplate_pieces,
     coverage,
@@ -41,9 +41,17 @@ def _dropped_added(a: Document, b: Document, alignments: tuple[Alignment, ...],
     return (a_pieces, b_pieces) if source == "a" else (b_pieces, a_pieces)
 
 
-def compare_documents(a: Document, b: Document, *, embedder: Embedder, config: CompareConfig) -> Comparison:
-    """Compare two segmented documents; dates in their metadata decide direction when both are known."""
-    candidates = find_candidates(a, b, embedder, config)
+def compare_documents(a: Document | PreparedDocument, b: Document | PreparedDocument, *, embedder: Embedder,
+                      config: CompareConfig) -> Comparison:
+    """Compare two segmented documents; dates in their metadata decide direction when both are known.
+
+    Either side may come prepared (:func:`unspun.stages.candidates.prepare_document`, with the same
+    ``embedder``): a scan prepares each document once for all its comparisons; the result is the same.
+    """
+    prepared_a, prepared_b = (side if isinstance(side, PreparedDocument) else prepare_document(side, embedder)
+                              for side in (a, b))
+    a, b = prepared_a.document, prepared_b.document
+    candidates = find_candidates(prepared_a, prepared_b, config)
     alignments = _alignments(a, b, candidates, embedder, config)
     body = tuple(al for al in alignments if a.sentences[al.a_sentences[0]].role == "body")
     cover = coverage(a, b, alignments)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from unspun import CompareConfig, load_document, text_document
-from unspun.stages.candidates import find_candidates, view_sentences
+from unspun.stages.candidates import find_candidates, prepare_document, view_sentences
 
 CONFIG = CompareConfig()
 
@@ -11,7 +11,7 @@ CONFIG = CompareConfig()
 def _candidates(corpus, embedder, story, variant):
     a = load_document(corpus.path(story, "original"))
     b = load_document(corpus.path(story, variant))
-    return a, b, find_candidates(a, b, embedder, CONFIG)
+    return a, b, find_candidates(prepare_document(a, embedder), prepare_document(b, embedder), CONFIG)
 
 
 def test_views_cover_title_and_body_but_not_boilerplate(corpus, story):
@@ -48,5 +48,5 @@ def test_titles_are_scored_as_a_pair(corpus, embedder):
 def test_no_body_means_no_pairs(embedder):
     a = text_document("Just a headline\n\nComments are closed, but trackbacks and pingbacks are open.", doc_id="a")
     b = text_document("Another headline\n\nLeave a Reply", doc_id="b")
-    assert find_candidates(a, b, embedder, CONFIG).pairs == ()
+    assert find_candidates(prepare_document(a, embedder), prepare_document(b, embedder), CONFIG).pairs == ()
 

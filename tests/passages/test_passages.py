@@ -13,7 +13,7 @@ from unspun import compare
 from unspun.config import CompareConfig
 from unspun.embed import default_embedder
 from unspun.errors import ConfigError
-from unspun.stages.candidates import find_candidates
+from unspun.stages.candidates import find_candidates, prepare_document
 from unspun.stages.passages import PassageConfig, find_passages
 from unspun.stages.passages.cluster import Seed, cluster_seeds, gap_ranks
 from unspun.stages.passages.copies import widen
@@ -128,7 +128,8 @@ def test_compare_reports_the_passage_stage_output(news):
     lake = _read(FIXTURES / "lake_bloom" / "original.txt")
     suspicious = f"{news['cycling_race']}\n\n{lake}"
     result = compare(lake, suspicious)
-    candidates = find_candidates(result.a, result.b, default_embedder(), CompareConfig())
+    a, b = (prepare_document(side, default_embedder()) for side in (result.a, result.b))
+    candidates = find_candidates(a, b, CompareConfig())
     assert result.passages == find_passages(result.a, result.b, candidates)
     assert result.to_dict()["passages"] == [p.to_dict() for p in result.passages]
 

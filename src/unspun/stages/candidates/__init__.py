@@ -1,5 +1,14 @@
 """Candidates: which sentence pairs might be reuse, found by embeddings and scored with word evidence."""
 
-from unspun.stages.candidates.pairs import Candidates, PairEvidence, SentenceView, find_candidates, view_sentences
+from unspun.stages.candidates.pairs import (
+    Candidates,
+    PairEvidence,
+    PreparedDocument,
+    SentenceView,
+    find_candidates,
+    prepare_document,
+    view_sentences,
+)
 
-__all__ = ["Candidates", "PairEvidence", "SentenceView", "find_candidates", "view_sentences"]
+__all__ = ["Candidates", "PairEvidence", "PreparedDocument", "SentenceView", "find_candidates", "prepare_document",
+           "view_sentences"]

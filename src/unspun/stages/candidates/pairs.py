@@ -45,6 +45,21 @@ class PairEvidence:
 
 
 @dataclass(frozen=True)
+class PreparedDocument:
+    """A segmented document with what every comparison reads from it: its sentence views and vectors.
+
+    Preparing costs most of a comparison (tokens, facts, embeddings); a scan compares one document with many
+    others, so it prepares each document once and passes the prepared form to every comparison.
+    """
+
+    document: Document
+    views: dict[int, SentenceView]
+    body_vectors: np.ndarray
+    """One unit vector per body sentence, in ``document.body`` order."""
+    title_vector: np.ndarray | None
+
+
+@dataclass(frozen=True)
 class Candidates:
     """Candidate pairs between two documents, best first, with the sentence views they were scored from."""
 
@@ -103,34 +118,41 @@ def _score(a: int, b: int, cosine: float, a_views: dict[int, SentenceView],
     return PairEvidence(a, b, cosine, overlap, evidence(cosine, overlap))
 
 
-def _title_pair(a: Document, b: Document, embedder: Embedder, a_views: dict[int, SentenceView],
-                b_views: dict[int, SentenceView]) -> PairEvidence | None:
+def _title(doc: Document):
+    """The document's title sentence, or None."""
+    return next((s for s in doc.sentences if s.role == "title"), None)
+
+
+def _title_pair(a: PreparedDocument, b: PreparedDocument) -> PairEvidence | None:
     """Evidence between the two titles, when both documents have one."""
-    a_title = next((s for s in a.sentences if s.role == "title"), None)
-    b_title = next((s for s in b.sentences if s.role == "title"), None)
-    if a_title is None or b_title is None:
+    if a.title_vector is None or b.title_vector is None:
         return None
-    vectors = embedder.embed([a_title.text, b_title.text])
-    return _score(a_title.index, b_title.index, float(vectors[0] @ vectors[1]), a_views, b_views)
+    cosine = float(a.title_vector @ b.title_vector)
+    return _score(_title(a.document).index, _title(b.document).index, cosine, a.views, b.views)
 
 
-def find_candidates(a: Document, b: Document, embedder: Embedder, config: CompareConfig) -> Candidates:
+def prepare_document(doc: Document, embedder: Embedder) -> PreparedDocument:
+    """Views of every sentence and vectors of the body sentences and the title, in one embedding call."""
+    title = _title(doc)
+    texts = [s.text for s in doc.body] + ([title.text] if title is not None else [])
+    vectors = embedder.embed(texts)
+    body_vectors = vectors[:len(doc.body)]
+    return PreparedDocument(doc, view_sentences(doc), body_vectors, vectors[-1] if title is not None else None)
+
+
+def find_candidates(a: PreparedDocument, b: PreparedDocument, config: CompareConfig) -> Candidates:
     """Candidate body-sentence pairs of ``a`` and ``b`` whose evidence reaches ``config.candidate_floor``."""
-    a_views, b_views = view_sentences(a), view_sentences(b)
-    a_body, b_body = a.body, b.body
+    a_body, b_body = a.document.body, b.document.body
     pairs: list[PairEvidence] = []
     document_cosine = 0.0
     if a_body and b_body:
-        a_vectors = embedder.embed([s.text for s in a_body])
-        b_vectors = embedder.embed([s.text for s in b_body])
-        for (row, col), cosine in _neighbour_pairs(a_vectors, b_vectors).items():
-            pair = _score(a_body[row].index, b_body[col].index, cosine, a_views, b_views)
+        for (row, col), cosine in _neighbour_pairs(a.body_vectors, b.body_vectors).items():
+            pair = _score(a_body[row].index, b_body[col].index, cosine, a.views, b.views)
             if pair.score >= config.candidate_floor:
                 pairs.append(pair)
-        document_cosine = _mean_cosine(a_vectors, b_vectors)
+        document_cosine = _mean_cosine(a.body_vectors, b.body_vectors)
     pairs.sort(key=lambda p: (-p.score, p.b, p.a))
-    return Candidates(tuple(pairs), a_views, b_views, _title_pair(a, b, embedder, a_views, b_views),
-                      document_cosine)
+    return Candidates(tuple(pairs), a.views, b.views, _title_pair(a, b), document_cosine)
 
 
 def _mean_cosine(a_vectors: np.ndarray, b_vectors: np.ndarray) -> float:
