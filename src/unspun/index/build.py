@@ -18,7 +18,7 @@ import numpy as np
 from unspun.config import CompareConfig
 from unspun.embed.base import Embedder
 from unspun.index.config import IndexConfig
-from unspun.index.passages import passage_spans, shingles
+from unspun.index.passages import minhash_signatures, passage_spans, shingles
 from unspun.index.store import NewDocument
 from unspun.stages.ingest.records import SourceRecord
 from unspun.stages.segment import make_document
@@ -33,6 +33,8 @@ class PreparedBatch:
     """Index into ``documents`` of each passage's document."""
     passage_vectors: np.ndarray
     shingle_sets: tuple[list[str], ...]
+    signatures: np.ndarray
+    """MinHash signature of each document (rows in ``documents`` order)."""
 
 
 def text_hash(text: str) -> str:
@@ -65,9 +67,10 @@ def prepare_batch(records: Sequence[SourceRecord], *, config: IndexConfig, compa
     """Segment, embed and shingle a batch of records."""
     documents = tuple(new_document(record, compare_config) for record in records)
     texts, owners = passage_texts(documents, config)
+    shingle_sets = tuple(shingles(d.document.text, config.shingle_words) for d in documents)
     return PreparedBatch(documents=documents, passage_owner=np.asarray(owners, dtype=np.int64),
-                         passage_vectors=embedder.embed(texts),
-                         shingle_sets=tuple(shingles(d.document.text, config.shingle_words) for d in documents))
+                         passage_vectors=embedder.embed(texts), shingle_sets=shingle_sets,
+                         signatures=minhash_signatures(shingle_sets, num_perm=config.num_perm, seed=config.seed))
 
 
 _WORKER: dict = {}

@@ -19,8 +19,9 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -32,14 +33,18 @@ from unspun.index.backends.faiss_vectors import FaissVectors
 from unspun.index.backends.rensa_lsh import RensaLsh
 from unspun.index.build import PreparedBatch, prepare_batches, text_hash
 from unspun.index.config import INDEX_FORMAT, IndexConfig
+from unspun.index.passages import minhash_signatures, shingles
 from unspun.index.records import AddReport, IndexInfo, SourceMatch
 from unspun.index.search import SearchParts, find_candidates
-from unspun.index.store import DATABASE, SqliteStore, StoredDocument
+from unspun.index.store import DATABASE, CorpusRow, SqliteStore, StoredDocument
 from unspun.index.verify import verify_candidates
 from unspun.model import Document
 from unspun.stages.ingest.records import Skipped, SourceRecord
-from unspun.stages.segment import make_document
+from unspun.stages.segment import make_document, mark_learned_boilerplate
 from unspun.version import __version__
+
+if TYPE_CHECKING:
+    from unspun.scan import ScanConfig, ScanProgress, ScanResult
 
 BATCH_SIZE = 256
 """Documents per committed batch: big enough to embed efficiently, small enough that a crash loses little."""
@@ -61,7 +66,13 @@ class Index:
         self._near_duplicates = _near_duplicate_backend(self.config)
         self._passage_doc = np.zeros(0, dtype=np.int64)
         self._loaded_batch = 0
+        self._boilerplate: frozenset[str] | None = None
         self._lock = threading.RLock()
+
+    @property
+    def embedder(self) -> Embedder:
+        """The embedder the index was built with."""
+        return self._embedder
 
     @classmethod
     def open(cls, path: str | Path, *, config: IndexConfig | None = None,
@@ -176,6 +187,7 @@ class Index:
             sidefiles.save_vectors(sidefiles.vectors_path(self.directory, number), passages)
             sidefiles.write_atomic(sidefiles.neardup_path(self.directory, number),
                                    self._near_duplicates.build(doc_keys.tolist(), batch.shingle_sets))
+            sidefiles.save_signatures(sidefiles.signatures_path(self.directory, number), batch.signatures)
             self._store.insert_batch(number, first_doc, first_passage, len(batch.passage_owner), batch.documents)
         self._sync()
 
@@ -205,8 +217,82 @@ class Index:
     # --- querying ---------------------------------------------------------------------------------------------
 
     def document(self, doc_id: str) -> StoredDocument | None:
-        """The indexed document with this id (its text, sentences and metadata), or None when absent."""
-        return self._store.document_by_id(doc_id)
+        """The indexed document with this id (its text, sentences and metadata), or None when absent; sentences
+        the collection taught to be boilerplate (:meth:`learned_boilerplate`) have that role."""
+        stored = self._store.document_by_id(doc_id)
+        return self._marked(stored) if stored is not None else None
+
+    # --- the whole collection (scan) ---------------------------------------------------------------------------
+
+    def stored_documents(self, keys: Iterable[int]) -> dict[int, StoredDocument]:
+        """The documents with these keys, learned boilerplate marked."""
+        return {key: self._marked(stored) for key, stored in self._store.documents(keys).items()}
+
+    def corpus(self, *, page: int = 2000) -> Iterator[CorpusRow]:
+        """Every document in key order with its sentence spans, read ``page`` documents at a time."""
+        after = -1
+        while rows := self._store.corpus(after=after, limit=page):
+            yield from rows
+            after = rows[-1].key
+
+    def signatures(self) -> tuple[np.ndarray, np.ndarray]:
+        """``(document keys, MinHash signature rows)`` of every document, in key order.
+
+        Batches indexed before signatures were kept get theirs computed from the stored texts once, and saved.
+        """
+        keys, rows = [], []
+        for number, first_doc, docs in self._store.batches_after(0):
+            path = sidefiles.signatures_path(self.directory, number)
+            if not path.is_file():
+                sidefiles.save_signatures(path, self._batch_signatures(first_doc, docs))
+            rows.append(sidefiles.load_signatures(path))
+            keys.append(np.arange(first_doc, first_doc + docs, dtype=np.int64))
+        if not rows:
+            return np.zeros(0, dtype=np.int64), np.zeros((0, self.config.num_perm), dtype=np.uint32)
+        return np.concatenate(keys), np.concatenate(rows)
+
+    def _batch_signatures(self, first_doc: int, docs: int) -> np.ndarray:
+        """Signatures of one committed batch's documents, from their stored texts."""
+        texts = [row.text for row in self._store.corpus(after=first_doc - 1, limit=docs)]
+        return minhash_signatures([shingles(text, self.config.shingle_words) for text in texts],
+                                  num_perm=self.config.num_perm, seed=self.config.seed)
+
+    def passage_vectors(self) -> tuple[np.ndarray, np.ndarray]:
+        """``(document key of each passage, passage unit vectors)`` of the whole collection, in key order."""
+        docs, vectors = [np.zeros(0, dtype=np.int64)], [np.zeros((0, self._embedder.dim), dtype=np.float32)]
+        for number, _first_doc, _docs in self._store.batches_after(0):
+            passages = sidefiles.load_vectors(sidefiles.vectors_path(self.directory, number))
+            docs.append(passages.docs)
+            vectors.append(passages.vectors)
+        return np.concatenate(docs), np.concatenate(vectors)
+
+    def learned_boilerplate(self) -> frozenset[str]:
+        """Line keys (:func:`unspun.stages.segment.line_key`) of the template text a scan learned."""
+        with self._lock:
+            if self._boilerplate is None:
+                self._boilerplate = frozenset(row[0] for row in self._store.boilerplate())
+            return self._boilerplate
+
+    def set_learned_boilerplate(self, lines: Iterable[tuple[str, str, str, str | None, int, int]]) -> None:
+        """Replace the learned boilerplate, ``(key, text, scope, site, documents, stories)`` rows, atomically."""
+        with self._lock:
+            self._store.replace_boilerplate(lines)
+            self._boilerplate = None
+
+    def _marked(self, stored: StoredDocument) -> StoredDocument:
+        """``stored`` with its learned boilerplate sentences re-roled."""
+        document = mark_learned_boilerplate(stored.document, self.learned_boilerplate())
+        return stored if document is stored.document else replace(stored, document=document)
+
+    def scan(self, out: str | Path, *, config: ScanConfig | None = None, jobs: int = 1,
+             progress: ScanProgress | None = None) -> ScanResult:
+        """Scan the whole collection for reuse: pairs, families with provenance trees, sites, boilerplate.
+
+        Writes the result files to ``out`` (see :mod:`unspun.scan`), resuming a scan interrupted there.
+        """
+        from unspun.scan.run import scan_index
+
+        return scan_index(self, Path(out), config=config, jobs=jobs, progress=progress)
 
     def query(self, text: str | Document, *, top: int = 10,
               config: CompareConfig | None = None) -> list[SourceMatch]:
@@ -216,13 +302,14 @@ class Index:
         similar other documents up to ``top`` (so a larger ``top`` costs more time). Sources judged
         ``unrelated`` are left out, so fewer than ``top`` may come back.
         """
-        suspect = text if isinstance(text, Document) else self._suspect(text)
+        suspect = mark_learned_boilerplate(text if isinstance(text, Document) else self._suspect(text),
+                                           self.learned_boilerplate())
         with self._lock:
             self._sync()
             parts = SearchParts(self._vectors, self._near_duplicates, self._passage_doc.__getitem__,
                                 self._embedder)
             candidates = find_candidates(suspect, parts, self.config, top)
-            stored = self._store.documents(candidate.key for candidate in candidates)
+            stored = self.stored_documents(candidate.key for candidate in candidates)
         matches = verify_candidates(suspect, candidates, stored, embedder=self._embedder,
                                     config=config or self.compare_config)
         return matches[:top]

@@ -1,8 +1,12 @@
-"""Pure kernels of the index: cut a document into passages, and its text into word shingles."""
+"""Pure kernels of the index: cut a document into passages, its text into word shingles, shingles into MinHash
+signatures."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+
+import numpy as np
 
 from unspun.model import Document
 
@@ -50,3 +54,13 @@ def shingles(text: str, size: int) -> list[str]:
     if len(words) <= size:
         return [" ".join(words)] if words else []
     return sorted({" ".join(words[i:i + size]) for i in range(len(words) - size + 1)})
+
+
+def minhash_signatures(shingle_sets: Sequence[Sequence[str]], *, num_perm: int, seed: int) -> np.ndarray:
+    """One row of ``num_perm`` uint32 MinHash values per shingle set (rensa's, the same as the LSH segments')."""
+    if not shingle_sets:
+        return np.zeros((0, num_perm), dtype=np.uint32)
+    from rensa import RMinHash
+
+    matrix = RMinHash.digest_matrix_from_token_sets([list(s) for s in shingle_sets], num_perm, seed)
+    return np.asarray(matrix.to_rows(), dtype=np.uint32).reshape(len(shingle_sets), num_perm)

@@ -1,4 +1,5 @@
-"""Side files beside the database: per batch, its passage vectors and its near-duplicate segment.
+"""Side files beside the database: per batch, its passage vectors, its near-duplicate segment and its MinHash
+signatures (the rows a scan joins on LSH bands).
 
 Each file is written to a temporary name, flushed to disk and renamed into place (``os.replace`` is atomic), all
 before the batch's database transaction commits; a crash leaves either no file or a whole one, and a whole file
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-_NAME = re.compile(r"^batch-(\d{6})\.(vectors\.npz|neardup\.bin)$")
+_NAME = re.compile(r"^batch-(\d{6})\.(vectors\.npz|neardup\.bin|signatures\.npy)$")
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,23 @@ def vectors_path(directory: Path, number: int) -> Path:
 def neardup_path(directory: Path, number: int) -> Path:
     """Where batch ``number`` keeps its near-duplicate segment."""
     return directory / f"batch-{number:06d}.neardup.bin"
+
+
+def signatures_path(directory: Path, number: int) -> Path:
+    """Where batch ``number`` keeps its documents' MinHash signatures (one uint32 row per document)."""
+    return directory / f"batch-{number:06d}.signatures.npy"
+
+
+def save_signatures(path: Path, signatures: np.ndarray) -> None:
+    """Store a batch's MinHash signatures."""
+    buffer = io.BytesIO()
+    np.save(buffer, np.ascontiguousarray(signatures, dtype=np.uint32), allow_pickle=False)
+    write_atomic(path, buffer.getvalue())
+
+
+def load_signatures(path: Path) -> np.ndarray:
+    """Read a batch's MinHash signatures."""
+    return np.load(path, allow_pickle=False)
 
 
 def write_atomic(path: Path, data: bytes) -> None:

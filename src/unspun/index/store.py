@@ -27,6 +27,9 @@ CREATE TABLE IF NOT EXISTS documents (
 CREATE TABLE IF NOT EXISTS sentences (
     doc INTEGER NOT NULL, idx INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
     paragraph INTEGER NOT NULL, role TEXT NOT NULL, PRIMARY KEY (doc, idx)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS boilerplate (
+    key TEXT PRIMARY KEY, text TEXT NOT NULL, scope TEXT NOT NULL, site TEXT, documents INTEGER NOT NULL,
+    stories INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS batches (
     number INTEGER PRIMARY KEY, first_doc INTEGER NOT NULL, docs INTEGER NOT NULL,
     first_passage INTEGER NOT NULL, passages INTEGER NOT NULL);
@@ -54,6 +57,19 @@ class NewDocument:
     site: str | None
     record: str
     text_hash: str
+
+
+@dataclass(frozen=True)
+class CorpusRow:
+    """One document as a pass over the collection reads it: key, metadata, text, ``(start, end, role)`` spans."""
+
+    key: int
+    id: str
+    site: str | None
+    date: str | None
+    title: str | None
+    text: str
+    sentences: tuple[tuple[int, int, str], ...]
 
 
 class SqliteStore:
@@ -149,6 +165,42 @@ class SqliteStore:
         """The stored document whose record id is ``doc_id``, or None."""
         row = self._db.execute("SELECT key FROM documents WHERE id = ?", (doc_id,)).fetchone()
         return self.documents([row[0]]).get(row[0]) if row else None
+
+    def corpus(self, *, after: int = -1, limit: int = 2000) -> list[CorpusRow]:
+        """Up to ``limit`` documents with keys above ``after``, in key order, with their sentence spans: the
+        rows a pass over the whole collection reads (a page at a time, so memory stays bounded)."""
+        rows = self._db.execute("SELECT key, id, site, date, title, text FROM documents WHERE key > ? "
+                                "ORDER BY key LIMIT ?", (after, limit)).fetchall()
+        if not rows:
+            return []
+        spans: dict[int, list[tuple[int, int, str]]] = {}
+        for doc, start, end, role in self._db.execute(
+                "SELECT doc, start, end, role FROM sentences WHERE doc BETWEEN ? AND ? ORDER BY doc, idx",
+                (rows[0][0], rows[-1][0])):
+            spans.setdefault(doc, []).append((start, end, role))
+        return [CorpusRow(key, doc_id, site, date, title, text, tuple(spans.get(key, ())))
+                for key, doc_id, site, date, title, text in rows]
+
+    def keys_of(self, ids: Iterable[str]) -> dict[str, int]:
+        """``{id: key}`` of the given record ids that are indexed."""
+        ids = list(ids)
+        found: dict[str, int] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(self._db.execute(f"SELECT id, key FROM documents WHERE id IN ({marks})", chunk))
+        return found
+
+    def boilerplate(self) -> list[tuple[str, str, str, str | None, int, int]]:
+        """The learned boilerplate lines: ``(key, text, scope, site, documents, stories)``, by key."""
+        return list(self._db.execute("SELECT key, text, scope, site, documents, stories FROM boilerplate "
+                                     "ORDER BY key"))
+
+    def replace_boilerplate(self, lines: Iterable[tuple[str, str, str, str | None, int, int]]) -> None:
+        """Replace the learned boilerplate lines in one transaction (a reader sees the old set or the new)."""
+        with self.transaction():
+            self._db.execute("DELETE FROM boilerplate")
+            self._db.executemany("INSERT INTO boilerplate VALUES (?, ?, ?, ?, ?, ?)", lines)
 
     def counts(self) -> dict[str, int]:
         """Documents, sentences, passages and batches held."""

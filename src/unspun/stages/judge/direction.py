@@ -64,6 +64,11 @@ def style_rate(tokens: tuple[Token, ...]) -> float:
     return 100.0 * sum(1 for token in tokens if token.stem in _REWRITE_STYLE) / len(tokens)
 
 
+def is_rewrite_style(word_stem: str) -> bool:
+    """Whether a stemmed word belongs to the rewrite-style vocabulary (``underscor``, ``poise``, ``garner``)."""
+    return word_stem in _REWRITE_STYLE
+
+
 def _replaced_word_lengths(alignments: tuple[Alignment, ...], a_text: str, b_text: str) -> float:
     """Mean length of B's replacement words minus mean length of the A words they replace."""
     a_words, b_words = [], []

@@ -7,7 +7,12 @@ precisely, where a learned extractor would need the HTML that plain-text inputs 
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections.abc import Set
+from dataclasses import replace
+
+from unspun.model import Document
 
 MAX_BOILERPLATE_CHARS = 240
 
@@ -43,3 +48,32 @@ def is_boilerplate(text: str) -> bool:
     """True when ``text`` (a sentence or a short line) is publishing furniture rather than article content."""
     stripped = text.strip()
     return len(stripped) <= MAX_BOILERPLATE_CHARS and _BOILERPLATE.search(stripped) is not None
+
+
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def line_hash(text: str) -> int:
+    """A 64-bit hash of a sentence's lower-cased words, punctuation and spacing ignored (``"Follow us!"`` and
+    ``"follow  us"`` hash alike): the unit a collection counts recurring lines in."""
+    words = _NOT_WORD.sub(" ", text.lower()).strip()
+    return int.from_bytes(hashlib.blake2b(words.encode("utf-8", errors="surrogatepass"), digest_size=8).digest(),
+                          "big")
+
+
+def line_key(text: str) -> str:
+    """:func:`line_hash` as 16 hexadecimal digits (how learned boilerplate is stored)."""
+    return f"{line_hash(text):016x}"
+
+
+def mark_learned_boilerplate(doc: Document, keys: Set[str]) -> Document:
+    """``doc`` with every title or body sentence whose :func:`line_key` is in ``keys`` re-roled ``boilerplate``.
+
+    ``keys`` is the template text a collection taught (site footers, bylines, newsletter plugs recurring across
+    different stories; see :mod:`unspun.scan.boilerplate`); the hand-written patterns above stay the fallback.
+    """
+    if not keys:
+        return doc
+    sentences = tuple(replace(s, role="boilerplate") if s.role != "boilerplate" and line_key(s.text) in keys else s
+                      for s in doc.sentences)
+    return doc if sentences == doc.sentences else replace(doc, sentences=sentences)
