@@ -31,24 +31,30 @@ def add(
         WORKERS,
 ) -> None:
     """Add documents to an index, in atomic batches; re-running the same command resumes where it stopped."""
+    fields = FieldNames(id=id_field, text=text_field, title=title_field, date=date_field, url=url_field)
+    report = add_inputs(index_dir, inputs, fields=fields, max_bytes=max_bytes, workers=workers)
+    typer.echo(f"added {report.added} documents in {report.batches} batches ({report.seconds:.1f} s); "
+               f"{report.already_present} already present, {report.duplicates} duplicate ids left out, "
+               f"{report.skipped} bad records skipped")
+
+
+def add_inputs(index_dir: Path, inputs: list[Path], *, fields: FieldNames, max_bytes: int, workers: int):
+    """Ingest ``inputs`` into the index at ``index_dir`` with a progress bar; bad records one line each on
+    stderr. Shared by ``index add`` and ``scan`` (which builds its index from raw inputs)."""
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from unspun.index import Index
     from unspun.stages.ingest import iter_records
 
-    fields = FieldNames(id=id_field, text=text_field, title=title_field, date=date_field, url=url_field)
     errors = Console(stderr=True, highlight=False)
     with Index.open(index_dir) as index, Progress(SpinnerColumn(), TextColumn("{task.completed} records read"),
                                                   TimeElapsedColumn(), console=errors, transient=True) as bar:
         task = bar.add_task("add", total=None)
-        report = index.add(iter_records(inputs, fields=fields, max_bytes=max_bytes), workers=workers,
-                           on_skip=lambda skipped: errors.print(f"unspun: skipped {skipped}", markup=False,
-                                                                 soft_wrap=True),
-                           on_progress=lambda done: bar.update(task, completed=done))
-    typer.echo(f"added {report.added} documents in {report.batches} batches ({report.seconds:.1f} s); "
-               f"{report.already_present} already present, {report.duplicates} duplicate ids left out, "
-               f"{report.skipped} bad records skipped")
+        return index.add(iter_records(inputs, fields=fields, max_bytes=max_bytes), workers=workers,
+                         on_skip=lambda skipped: errors.print(f"unspun: skipped {skipped}", markup=False,
+                                                               soft_wrap=True),
+                         on_progress=lambda done: bar.update(task, completed=done))
 
 
 @index_app.command("info")

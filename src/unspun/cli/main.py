@@ -87,6 +87,10 @@ from unspun.cli.index import index_app, query  # noqa: E402
 app.add_typer(index_app, name="index")
 app.command()(query)
 
+from unspun.cli.scan import scan  # noqa: E402
+
+app.command()(scan)
+
 from unspun.cli.eval import eval_app  # noqa: E402
 
 app.add_typer(eval_app, name="eval")

@@ -1,0 +1,99 @@
+"""Learn a collection's template text: lines that recur across *different* stories (site footers, bylines,
+newsletter plugs, cookie notices), so that they never count as reuse evidence.
+
+Written by hand because the distinction is ours to draw: a line is template text when it recurs in at least
+``boilerplate_min_documents`` documents that tell at least ``boilerplate_min_stories`` different stories. A
+line recurring because fifty sites copied one story recurs in fifty copies of *one* story, so it is reuse and
+stays evidence. Stories are told apart by document vectors (the mean of a document's passage vectors, with the
+collection's mean removed): two documents whose vectors are at least ``story_cosine`` alike tell one story.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from unspun.scan.config import ScanConfig
+from unspun.scan.records import BoilerplateLine
+
+MAX_STORIES = 20
+"""Stories are counted up to this bound: enough to rank lines, and it caps the cost of a line on every page."""
+_MIN_WORDS = 2
+
+
+@dataclass(frozen=True)
+class LineOccurrences:
+    """Where recurring lines occur: parallel arrays of line hash and document key, one entry per (line, doc)."""
+
+    hashes: np.ndarray
+    docs: np.ndarray
+
+
+def countable(text: str, config: ScanConfig) -> bool:
+    """Whether a sentence can be template text at all: a short line of at least two words."""
+    return len(text) <= config.boilerplate_max_chars and len(text.split()) >= _MIN_WORDS
+
+
+def recurring(occurrences: LineOccurrences, min_documents: int) -> dict[int, np.ndarray]:
+    """``{line hash: sorted document keys}`` of the lines found in at least ``min_documents`` documents."""
+    pairs = np.unique(np.stack([occurrences.hashes, occurrences.docs.astype(np.uint64)]), axis=1)
+    hashes, docs = pairs[0], pairs[1].astype(np.int64)
+    starts = np.flatnonzero(np.r_[True, hashes[1:] != hashes[:-1]])
+    ends = np.r_[starts[1:], len(hashes)]
+    return {int(hashes[s]): docs[s:e] for s, e in zip(starts, ends, strict=True) if e - s >= min_documents}
+
+
+def count_stories(docs: np.ndarray, doc_vectors: np.ndarray, row_of: dict[int, int], story_cosine: float) -> int:
+    """Different stories among ``docs`` (greedy leaders in key order, up to :data:`MAX_STORIES`)."""
+    leaders: list[np.ndarray] = []
+    for key in docs:
+        vector = doc_vectors[row_of[int(key)]]
+        if not leaders or float(np.max(np.stack(leaders) @ vector)) < story_cosine:
+            leaders.append(vector)
+            if len(leaders) >= MAX_STORIES:
+                break
+    return len(leaders)
+
+
+def learn_boilerplate(occurrences: LineOccurrences, *, doc_vectors: np.ndarray, doc_keys: np.ndarray,
+                      sites: dict[int, str | None], text_of: Callable[[int, int], str],
+                      config: ScanConfig) -> list[BoilerplateLine]:
+    """The template lines of a collection, by key. ``text_of(line hash, document key)`` reads a line's text in
+    the first document carrying it; ``sites`` gives each document's site."""
+    row_of = {int(key): row for row, key in enumerate(doc_keys)}
+    lines = []
+    for line_hash, docs in sorted(recurring(occurrences, config.boilerplate_min_documents).items()):
+        stories = count_stories(docs, doc_vectors, row_of, config.story_cosine)
+        if stories >= config.boilerplate_min_stories:
+            lines.append(_line(line_hash, text_of(line_hash, int(docs[0])), docs, stories, sites))
+    return sorted(lines, key=lambda line: line.key)
+
+
+def _line(line_hash: int, text: str, docs: np.ndarray, stories: int,
+          sites: dict[int, str | None]) -> BoilerplateLine:
+    """A :class:`BoilerplateLine` with its site counts and scope."""
+    per_site = Counter(sites.get(int(key)) or "" for key in docs)
+    top = dict(sorted(per_site.items(), key=lambda kv: (-kv[1], kv[0]))[:20])
+    single = next(iter(per_site)) if len(per_site) == 1 else None
+    return BoilerplateLine(key=f"{line_hash:016x}", text=text, scope="site" if single is not None else "corpus",
+                           site=single or None, documents=int(len(docs)), stories=stories, sites=top)
+
+
+def document_vectors(passage_docs: np.ndarray, passage_vectors: np.ndarray,
+                     doc_keys: Sequence[int] | np.ndarray) -> np.ndarray:
+    """One unit vector per document of ``doc_keys``: the mean of its passage vectors, the collection's mean
+    passage removed (static embeddings share a large common component). Zero for a document without passages."""
+    keys = np.asarray(doc_keys, dtype=np.int64)
+    rows = np.searchsorted(keys, passage_docs)
+    sums = np.zeros((len(keys), passage_vectors.shape[1]), dtype=np.float64)
+    np.add.at(sums, rows, passage_vectors.astype(np.float64) - centre(passage_vectors))
+    norms = np.linalg.norm(sums, axis=1, keepdims=True)
+    return (sums / np.where(norms == 0, 1.0, norms)).astype(np.float32)
+
+
+def centre(vectors: np.ndarray) -> np.ndarray:
+    """The mean row, summed in float64 in row order (the same on every run and engine)."""
+    return vectors.astype(np.float64).mean(axis=0) if len(vectors) else np.zeros(vectors.shape[1])

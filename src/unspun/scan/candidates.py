@@ -1,0 +1,168 @@
+"""Candidate pairs of a whole collection, in batch: documents colliding in an LSH band of their MinHash
+signatures (near-verbatim copies), and documents with a pair of close passages in a batched k-nearest-neighbour
+join (paraphrases). Never all N² pairs, never one query per document; the compare core verifies every pair.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+
+from unspun.scan.boilerplate import centre
+from unspun.scan.config import ScanConfig
+
+EXACT_SEARCH_LIMIT = 20_000
+"""Up to this many passages the join is exact; above it an inverted-file index (faiss IVF) is searched."""
+_PROBES = 16
+_BLOCK = 8192
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+
+
+@dataclass(frozen=True)
+class CandidatePair:
+    """Two document keys (``a < b``) that might be reuse, with what proposed them."""
+
+    a: int
+    b: int
+    lsh_jaccard: float
+    """Estimated shingle Jaccard when an LSH band proposed the pair, else 0."""
+    passage_cosine: float
+    """Best centred cosine of two of their passages when the vector join proposed it, else 0."""
+
+    @property
+    def found_by(self) -> str:
+        """``lsh``, ``vectors`` or ``both``."""
+        if self.lsh_jaccard and self.passage_cosine:
+            return "both"
+        return "lsh" if self.lsh_jaccard else "vectors"
+
+
+def band_hashes(signatures: np.ndarray, rows: int) -> np.ndarray:
+    """One 64-bit hash per (document, band): the band's ``rows`` MinHash values mixed together."""
+    bands = signatures.shape[1] // rows
+    values = signatures[:, :bands * rows].astype(np.uint64).reshape(len(signatures), bands, rows)
+    mixed = np.zeros((len(signatures), bands), dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for row in range(rows):
+            mixed = (mixed ^ values[:, :, row]) * _MIX + np.uint64(row + 1)
+    return mixed
+
+
+def _bucket_pairs(column: np.ndarray, max_bucket: int) -> np.ndarray:
+    """Row pairs ``(i, j)``, ``i < j``, that share a hash in one band column; buckets over the bound skipped."""
+    order = np.argsort(column, kind="stable")
+    ordered = column[order]
+    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+    sizes = np.diff(np.r_[starts, len(ordered)])
+    found = [np.zeros((0, 2), dtype=np.int64)]
+    for start, size in zip(starts[(sizes > 1) & (sizes <= max_bucket)], sizes[(sizes > 1) & (sizes <= max_bucket)],
+                           strict=True):
+        members = np.sort(order[start:start + size])
+        first, second = np.triu_indices(size, k=1)
+        found.append(np.stack([members[first], members[second]], axis=1))
+    return np.concatenate(found)
+
+
+def lsh_pairs(keys: np.ndarray, signatures: np.ndarray, config: ScanConfig) -> dict[tuple[int, int], float]:
+    """``{(key a, key b): estimated Jaccard}`` of documents sharing a band, above ``lsh_min_jaccard``."""
+    if len(keys) < 2:
+        return {}
+    hashes = band_hashes(signatures, config.band_rows)
+    rows = np.unique(np.concatenate([_bucket_pairs(hashes[:, band], config.max_bucket)
+                                     for band in range(hashes.shape[1])]), axis=0)
+    if not len(rows):
+        return {}
+    jaccard = np.concatenate([(signatures[rows[s:s + _BLOCK, 0]] == signatures[rows[s:s + _BLOCK, 1]]).mean(axis=1)
+                              for s in range(0, len(rows), _BLOCK)])
+    keep = jaccard >= config.lsh_min_jaccard
+    return {(int(keys[i]), int(keys[j])): round(float(value), 4)
+            for (i, j), value in zip(rows[keep], jaccard[keep], strict=True)}
+
+
+def centred_unit(vectors: np.ndarray) -> np.ndarray:
+    """Vectors with the collection's mean removed, back to unit length (float32)."""
+    moved = vectors.astype(np.float64) - centre(vectors)
+    norms = np.linalg.norm(moved, axis=1, keepdims=True)
+    return (moved / np.where(norms == 0, 1.0, norms)).astype(np.float32)
+
+
+def _search_index(vectors: np.ndarray):
+    """A faiss index over ``vectors``: exact for small collections, IVF (trained deterministically) beyond."""
+    import faiss
+
+    dim = vectors.shape[1]
+    if len(vectors) <= EXACT_SEARCH_LIMIT:
+        index = faiss.IndexFlatIP(dim)
+    else:
+        lists = int(4 * np.sqrt(len(vectors)))
+        index = faiss.IndexIVFFlat(faiss.IndexFlatIP(dim), dim, lists, faiss.METRIC_INNER_PRODUCT)
+        sample = vectors[np.random.default_rng(0).choice(len(vectors), min(len(vectors), lists * 64),
+                                                         replace=False)]
+        index.cp.seed = 1
+        index.train(sample)
+        index.nprobe = _PROBES
+    index.add(vectors)
+    return index
+
+
+def vector_pairs(passage_docs: np.ndarray, passage_vectors: np.ndarray,
+                 config: ScanConfig) -> dict[tuple[int, int], float]:
+    """``{(key a, key b): best centred passage cosine}`` for documents with two passages at least
+    ``passage_cosine`` alike; each document keeps its ``max_partners`` best partners."""
+    if len(passage_docs) < 2:
+        return {}
+    vectors = centred_unit(passage_vectors)
+    index = _search_index(vectors)
+    best: dict[tuple[int, int], float] = {}
+    k = min(config.neighbours + 1, len(vectors))
+    for start in range(0, len(vectors), _BLOCK):
+        scores, hits = index.search(vectors[start:start + _BLOCK], k)
+        _collect(best, passage_docs, passage_docs[start:start + _BLOCK], scores=scores, hits=hits,
+                 floor=config.passage_cosine)
+    return _best_partners(best, config.max_partners)
+
+
+def _collect(best: dict[tuple[int, int], float], passage_docs: np.ndarray, query_docs: np.ndarray, *,
+             scores: np.ndarray, hits: np.ndarray, floor: float) -> None:
+    """Fold one block of search results into the best cosine per document pair."""
+    valid = (hits >= 0) & (scores >= floor)
+    rows, cols = np.nonzero(valid)
+    left, right = query_docs[rows], passage_docs[hits[rows, cols]]
+    values = scores[rows, cols]
+    for a, b, value in zip(np.minimum(left, right), np.maximum(left, right), values, strict=True):
+        if a != b:
+            pair = (int(a), int(b))
+            best[pair] = max(best.get(pair, 0.0), round(float(value), 4))
+
+
+def _best_partners(best: dict[tuple[int, int], float], limit: int) -> dict[tuple[int, int], float]:
+    """Keep a pair when it is among the ``limit`` best of either document (ties by key)."""
+    partners: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for (a, b), value in best.items():
+        partners[a].append((-value, b))
+        partners[b].append((-value, a))
+    kept = set()
+    for doc, ranked in partners.items():
+        for _value, other in sorted(ranked)[:limit]:
+            kept.add((min(doc, other), max(doc, other)))
+    return {pair: best[pair] for pair in sorted(kept)}
+
+
+def sharing_minhashes(pairs: dict[tuple[int, int], float], keys: np.ndarray, signatures: np.ndarray,
+                      minimum: int) -> dict[tuple[int, int], float]:
+    """The pairs whose signatures agree in at least ``minimum`` MinHash values (they share word shingles)."""
+    if not pairs or minimum <= 0:
+        return pairs
+    listed = list(pairs)
+    rows = np.searchsorted(keys, np.asarray(listed, dtype=np.int64))
+    shared = np.concatenate([(signatures[rows[s:s + _BLOCK, 0]] == signatures[rows[s:s + _BLOCK, 1]]).sum(axis=1)
+                             for s in range(0, len(rows), _BLOCK)])
+    return {pair: pairs[pair] for pair, count in zip(listed, shared, strict=True) if count >= minimum}
+
+
+def candidate_pairs(lsh: dict[tuple[int, int], float], vectors: dict[tuple[int, int], float]) -> list[CandidatePair]:
+    """The union of both joins, by key pair."""
+    return [CandidatePair(a, b, lsh.get((a, b), 0.0), vectors.get((a, b), 0.0))
+            for a, b in sorted(lsh.keys() | vectors.keys())]

@@ -1,0 +1,189 @@
+"""A scan, phase by phase: corpus pass → boilerplate → candidates → verification → families and sites → files.
+
+Each phase reads what the one before left; the candidate list and every verified chunk are kept in the scan
+state (:mod:`.state`), so an interrupted scan resumes where it stopped and ends with the same files.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+import numpy as np
+
+from unspun.scan.boilerplate import document_vectors, learn_boilerplate
+from unspun.scan.candidates import CandidatePair, candidate_pairs, lsh_pairs, sharing_minhashes, vector_pairs
+from unspun.scan.config import ScanConfig
+from unspun.scan.corpus import CorpusFacts, read_corpus
+from unspun.scan.families import build_families
+from unspun.scan.output import write_results
+from unspun.scan.records import BoilerplateLine, Family, ReusePair, ScanResult, ScanSummary
+from unspun.scan.sites import site_profiles
+from unspun.scan.state import ScanState
+from unspun.scan.verify import verify_pairs
+from unspun.stages.segment import line_hash
+from unspun.version import __version__
+
+if TYPE_CHECKING:
+    from unspun.index import Index
+
+PHASES = ("corpus", "boilerplate", "candidates", "verification", "families", "report")
+
+
+class ScanProgress(Protocol):
+    """Receives progress: a phase starts (with its size when known), then advances."""
+
+    def start(self, phase: str, total: int | None) -> None:
+        """``phase`` (one of :data:`PHASES`) begins; ``total`` units of work, or None when unknown."""
+        ...
+
+    def advance(self, phase: str, amount: int) -> None:
+        """``amount`` more units of ``phase`` are done."""
+        ...
+
+
+class _Silent:
+    """Progress that goes nowhere (the Python API's default)."""
+
+    def start(self, phase: str, total: int | None) -> None:
+        """Ignore."""
+
+    def advance(self, phase: str, amount: int) -> None:
+        """Ignore."""
+
+
+class _Clock:
+    """Seconds spent per phase."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self._phase, self._started = "", 0.0
+
+    def start(self, phase: str) -> None:
+        """Close the running phase and start ``phase``."""
+        self.stop()
+        self._phase, self._started = phase, time.perf_counter()
+
+    def stop(self) -> None:
+        """Close the running phase."""
+        if self._phase:
+            self.seconds[self._phase] = round(time.perf_counter() - self._started, 3)
+            self._phase = ""
+
+
+def _counted(rows: Iterable, progress: ScanProgress, phase: str, every: int = 500) -> Iterator:
+    """``rows`` passed through, reporting progress every ``every`` rows."""
+    count = 0
+    for count, row in enumerate(rows, start=1):
+        yield row
+        if count % every == 0:
+            progress.advance(phase, every)
+    progress.advance(phase, count % every)
+
+
+def _identity(index: Index, config: ScanConfig) -> dict:
+    """What a resumed scan must share with the interrupted one: the index's state and the analysis options."""
+    counts = index.info()
+    return {"index": str(index.directory.resolve()), "documents": counts.documents, "batches": counts.batches,
+            "scan_config": config.analysis_dict(), "compare_config": index.compare_config.to_dict(),
+            "unspun": __version__}
+
+
+def _learn_boilerplate(index: Index, facts: CorpusFacts, config: ScanConfig) -> list[BoilerplateLine]:
+    """Learn the collection's template lines and store them in the index (one transaction)."""
+    passage_docs, passage_vectors = index.passage_vectors()
+    doc_keys = np.asarray([doc.key for doc in facts.documents], dtype=np.int64)
+    vectors = document_vectors(passage_docs, passage_vectors, doc_keys)
+
+    def text_of(wanted: int, key: int) -> str:
+        document = index.stored_documents([key])[key].document
+        return next(s.text for s in document.sentences if line_hash(s.text) == wanted)
+
+    lines = learn_boilerplate(facts.occurrences, doc_vectors=vectors, doc_keys=doc_keys,
+                              sites={doc.key: doc.site for doc in facts.documents}, text_of=text_of, config=config)
+    index.set_learned_boilerplate((line.key, line.text, line.scope, line.site, line.documents, line.stories)
+                                  for line in lines)
+    return lines
+
+
+def _candidates(index: Index, state: ScanState, config: ScanConfig) -> list[CandidatePair]:
+    """The candidate pairs: from the state when a previous run found them, else from both joins."""
+    stored = state.candidates()
+    if stored is not None:
+        return stored
+    keys, signatures = index.signatures()
+    passage_docs, passage_vectors = index.passage_vectors()
+    close = sharing_minhashes(vector_pairs(passage_docs, passage_vectors, config), keys, signatures,
+                              config.min_shared_minhashes)
+    pairs = candidate_pairs(lsh_pairs(keys, signatures, config), close)
+    state.save_candidates(pairs)
+    return pairs
+
+
+def _verify(index: Index, state: ScanState, candidates: list[CandidatePair], *, config: ScanConfig, jobs: int,
+            progress: ScanProgress) -> None:
+    """Verify the candidates not verified yet, committing each chunk to the state."""
+    done = state.done()
+    todo = [(p.a, p.b) for p in candidates if (p.a, p.b) not in done]
+    progress.start("verification", len(candidates))
+    progress.advance("verification", len(candidates) - len(todo))
+
+    def record(results: list) -> None:
+        state.save_verified(results)
+        progress.advance("verification", len(results))
+
+    verify_pairs(todo, index_dir=index.directory, boilerplate=index.learned_boilerplate(), config=config,
+                 compare_config=index.compare_config, embedder=index.embedder, jobs=jobs, on_chunk=record)
+
+
+def _summary(facts: CorpusFacts, *, candidates: list[CandidatePair], pairs: list[ReusePair],
+             families: tuple[Family, ...], sites: int, boilerplate: int, seconds: dict[str, float],
+             errors: int) -> ScanSummary:
+    """Counts of the scan."""
+    found = Counter(p.found_by for p in candidates)
+    sizes = Counter(family.size for family in families)
+    return ScanSummary(documents=len(facts.documents),
+                       candidate_pairs={"lsh": found["lsh"], "vectors": found["vectors"], "both": found["both"],
+                                        "total": len(candidates)},
+                       verdicts=dict(sorted(Counter(p.verdict for p in pairs).items())),
+                       families_by_size={str(size): sizes[size] for size in sorted(sizes)}, sites=sites,
+                       boilerplate_lines=boilerplate, seconds=seconds, errors=errors)
+
+
+def scan_index(index: Index, out: Path, *, config: ScanConfig | None = None, jobs: int = 1,
+               progress: ScanProgress | None = None) -> ScanResult:
+    """Scan ``index`` into ``out`` (see :meth:`unspun.index.Index.scan`)."""
+    config, progress, clock = config or ScanConfig(), progress or _Silent(), _Clock()
+    state = ScanState(out, _identity(index, config))
+    try:
+        clock.start("corpus")
+        progress.start("corpus", index.info().documents)
+        facts = read_corpus(_counted(index.corpus(), progress, "corpus"), config)
+        clock.start("boilerplate")
+        boilerplate = _learn_boilerplate(index, facts, config)
+        clock.start("candidates")
+        progress.start("candidates", None)
+        candidates = _candidates(index, state, config)
+        clock.start("verification")
+        _verify(index, state, candidates, config=config, jobs=jobs, progress=progress)
+        clock.start("families")
+        pairs, errors = state.pairs(), state.errors()
+        meta = {doc.id: doc for doc in facts.documents}
+        families = build_families(pairs, meta, config)
+        sites = site_profiles(families, facts)
+        clock.start("report")
+        ids = {doc.key: doc.id for doc in facts.documents}
+        error_rows = [{"a": ids[a], "b": ids[b], "error": message} for a, b, message in errors]
+        clock.stop()
+        summary = _summary(facts, candidates=candidates, pairs=pairs, families=families, sites=len(sites),
+                           boilerplate=len(boilerplate), seconds=clock.seconds, errors=len(errors))
+        write_results(out, pairs=pairs, families=families, sites=sites, boilerplate=boilerplate, summary=summary,
+                      errors=error_rows)
+    finally:
+        state.close()
+    return ScanResult(summary=summary, pairs=tuple(pairs), families=families, sites=sites,
+                      boilerplate=tuple(boilerplate), out=str(out))
+

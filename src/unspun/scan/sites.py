@@ -1,0 +1,90 @@
+"""Site profiles: who takes from whom, how fast, and the signals that exposed content farms.
+
+A site's ``farm_score`` ranks the sites table: the share of its documents whose provenance parent is another
+site's article, plus the share carrying a leaked chatbot phrase, plus a tenth of its rewrite-style rate (words
+per 100 such as "underscoring", "garnered"; news copy runs at about 0.1–0.3, LLM rewrites at 0.5–2). An
+original newsroom scores near 0; a farm republishing rewrites scores near or above 1.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from unspun.errors import ConfigError
+from unspun.scan.corpus import CorpusFacts
+from unspun.scan.records import DocumentMeta, Family, SiteProfile
+from unspun.stages.judge.direction import parse_date
+
+NO_SITE = "(no site)"
+"""The site of documents without a url or site field."""
+_EXAMPLES = 5
+
+
+def _site(meta: DocumentMeta) -> str:
+    """A document's site, or :data:`NO_SITE`."""
+    return meta.site or NO_SITE
+
+
+def _lag_days(derived: DocumentMeta, source: DocumentMeta) -> float | None:
+    """Days from the source's date to the derived text's, when both are known and readable."""
+    try:
+        later, earlier = parse_date(derived.date, derived.id), parse_date(source.date, source.id)
+    except ConfigError:
+        return None
+    if later is None or earlier is None:
+        return None
+    return (later - earlier).total_seconds() / 86400.0
+
+
+def _flows(families: Sequence[Family], meta: dict[str, DocumentMeta]) -> tuple[dict, dict, dict]:
+    """Per site: ``takes_from`` and ``gives_to`` counters and the lags of cross-site derivations."""
+    takes: dict[str, Counter] = defaultdict(Counter)
+    gives: dict[str, Counter] = defaultdict(Counter)
+    lags: dict[str, list[float]] = defaultdict(list)
+    for family in families:
+        for edge in family.edges:
+            source, derived = meta[edge.source], meta[edge.derived]
+            if _site(source) == _site(derived):
+                continue
+            takes[_site(derived)][_site(source)] += 1
+            gives[_site(source)][_site(derived)] += 1
+            lag = _lag_days(derived, source)
+            if lag is not None:
+                lags[_site(derived)].append(lag)
+    return takes, gives, lags
+
+
+def site_profiles(families: Sequence[Family], facts: CorpusFacts) -> tuple[SiteProfile, ...]:
+    """One profile per site, highest ``farm_score`` first (then by name)."""
+    meta = {doc.id: doc for doc in facts.documents}
+    takes, gives, lags = _flows(families, meta)
+    by_site: dict[str, list[DocumentMeta]] = defaultdict(list)
+    for doc in facts.documents:
+        by_site[_site(doc)].append(doc)
+    profiles = [_profile(site, docs, takes=takes[site], gives=gives[site], lags=lags[site], facts=facts)
+                for site, docs in by_site.items()]
+    return tuple(sorted(profiles, key=lambda p: (-p.farm_score, p.site)))
+
+
+def _profile(site: str, docs: list[DocumentMeta], *, takes: Counter, gives: Counter, lags: list[float],
+             facts: CorpusFacts) -> SiteProfile:
+    """The profile of one site."""
+    derived = sum(takes.values())
+    style_words = sum(facts.style[doc.key][0] for doc in docs)
+    words = sum(facts.style[doc.key][1] for doc in docs)
+    style = 100.0 * style_words / words if words else 0.0
+    leaked = [(doc.id, facts.leaked[doc.key]) for doc in sorted(docs, key=lambda d: d.id) if doc.key in facts.leaked]
+    share = derived / len(docs)
+    score = share + len(leaked) / len(docs) + style / 10.0
+    return SiteProfile(site=site, documents=len(docs), derived=derived, derived_share=round(share, 4),
+                       takes_from=_ordered(takes), gives_to=_ordered(gives),
+                       median_lag_days=round(statistics.median(lags), 2) if lags else None,
+                       rewrite_style=round(style, 4), chatbot_phrases=len(leaked),
+                       chatbot_examples=tuple(leaked[:_EXAMPLES]), farm_score=round(score, 4))
+
+
+def _ordered(counts: Counter) -> dict[str, int]:
+    """A counter as a dict, largest first, then by name."""
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))

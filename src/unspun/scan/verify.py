@@ -1,0 +1,137 @@
+"""Verify candidate pairs with the compare core, in ``jobs`` processes, each document prepared once.
+
+Pairs arrive sorted by key, so the pairs of one document sit together and a bounded cache of prepared
+documents (views, vectors) serves them all. A pair whose comparison raises becomes an error row, never a failed
+scan. Results do not depend on ``jobs``: every pair is compared the same way, whichever process does it.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from multiprocessing import get_context
+from pathlib import Path
+
+from unspun.config import CompareConfig
+from unspun.embed import Embedder, default_embedder
+from unspun.errors import UnspunError
+from unspun.index.store import SqliteStore
+from unspun.pipeline import compare_documents
+from unspun.scan.config import ScanConfig
+from unspun.scan.edges import reuse_pair
+from unspun.scan.records import DocumentMeta, ReusePair
+from unspun.stages.candidates import PreparedDocument, prepare_document
+from unspun.stages.segment import mark_learned_boilerplate
+
+CHUNK = 200
+"""Pairs per task: each task commits once to the scan state (the unit a resumed scan may redo)."""
+CACHE = 2048
+"""Prepared documents kept per process."""
+
+
+@dataclass(frozen=True)
+class Verified:
+    """The outcome of one pair: its row (None when ``unrelated``) or the error that stopped its comparison."""
+
+    a: int
+    b: int
+    pair: ReusePair | None
+    error: str | None = None
+
+
+class DocumentSource:
+    """Documents of one index read through their own connection, learned boilerplate marked, prepared once."""
+
+    def __init__(self, index_dir: Path, boilerplate: frozenset[str], embedder: Embedder) -> None:
+        self._store = SqliteStore(index_dir)
+        self._boilerplate, self._embedder = boilerplate, embedder
+        self._cache: OrderedDict[int, tuple[DocumentMeta, PreparedDocument]] = OrderedDict()
+
+    def get(self, keys: Iterable[int]) -> dict[int, tuple[DocumentMeta, PreparedDocument]]:
+        """Metadata and prepared form of each key (read in one query for those not cached)."""
+        keys = list(dict.fromkeys(keys))
+        missing = [key for key in keys if key not in self._cache]
+        for key, stored in self._store.documents(missing).items():
+            document = mark_learned_boilerplate(stored.document, self._boilerplate)
+            meta = DocumentMeta(key, document.id, stored.site, document.date, stored.title)
+            self._cache[key] = (meta, prepare_document(document, self._embedder))
+        found = {}
+        for key in keys:
+            self._cache.move_to_end(key)
+            found[key] = self._cache[key]
+        while len(self._cache) > CACHE:
+            self._cache.popitem(last=False)
+        return found
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._store.close()
+
+
+def verify_chunk(source: DocumentSource, pairs: Sequence[tuple[int, int]], *, config: ScanConfig,
+                 compare_config: CompareConfig, embedder: Embedder) -> list[Verified]:
+    """Compare each pair (lower key as ``a``); keep the related ones as rows, errors as error rows."""
+    documents = source.get(key for pair in pairs for key in pair)
+    results = []
+    for a, b in pairs:
+        (meta_a, prepared_a), (meta_b, prepared_b) = documents[a], documents[b]
+        try:
+            comparison = compare_documents(prepared_a, prepared_b, embedder=embedder, config=compare_config)
+        except (UnspunError, ValueError, ArithmeticError, IndexError, KeyError) as error:
+            results.append(Verified(a, b, None, f"{meta_a.id} vs {meta_b.id}: {type(error).__name__}: {error}"))
+            continue
+        row = reuse_pair(comparison, meta_a, meta_b, config) if comparison.verdict != "unrelated" else None
+        results.append(Verified(a, b, row))
+    return results
+
+
+_WORKER: dict = {}
+
+
+def _start_worker(index_dir: Path, boilerplate: frozenset[str], config: ScanConfig,
+                  compare_config: CompareConfig) -> None:
+    """Open the worker's own document source (and model) once."""
+    embedder = default_embedder()
+    _WORKER.update(source=DocumentSource(index_dir, boilerplate, embedder), config=config,
+                   compare_config=compare_config, embedder=embedder)
+
+
+def _verify_in_worker(pairs: Sequence[tuple[int, int]]) -> list[Verified]:
+    """:func:`verify_chunk` inside a worker process."""
+    return verify_chunk(_WORKER["source"], pairs, config=_WORKER["config"],
+                        compare_config=_WORKER["compare_config"], embedder=_WORKER["embedder"])
+
+
+def verify_pairs(pairs: Sequence[tuple[int, int]], *, index_dir: Path, boilerplate: frozenset[str],
+                 config: ScanConfig, compare_config: CompareConfig, embedder: Embedder, jobs: int,
+                 on_chunk: Callable[[list[Verified]], None]) -> None:
+    """Verify ``pairs`` in chunks of :data:`CHUNK`, handing each finished chunk to ``on_chunk`` in order."""
+    chunks = [list(pairs[start:start + CHUNK]) for start in range(0, len(pairs), CHUNK)]
+    for results in _results(chunks, index_dir=index_dir, boilerplate=boilerplate, config=config,
+                            compare_config=compare_config, embedder=embedder, jobs=jobs):
+        on_chunk(results)
+
+
+def _results(chunks: list[list[tuple[int, int]]], *, index_dir: Path, boilerplate: frozenset[str],
+             config: ScanConfig, compare_config: CompareConfig, embedder: Embedder,
+             jobs: int) -> Iterator[list[Verified]]:
+    """Each chunk's results in order: inline for one job, else from spawned workers (bounded window)."""
+    if jobs <= 1 or len(chunks) <= 1:
+        source = DocumentSource(index_dir, boilerplate, embedder)
+        try:
+            for chunk in chunks:
+                yield verify_chunk(source, chunk, config=config, compare_config=compare_config, embedder=embedder)
+        finally:
+            source.close()
+        return
+    with ProcessPoolExecutor(jobs, mp_context=get_context("spawn"), initializer=_start_worker,
+                             initargs=(index_dir, boilerplate, config, compare_config)) as pool:
+        window = []
+        for chunk in chunks:
+            window.append(pool.submit(_verify_in_worker, chunk))
+            if len(window) >= 2 * jobs:
+                yield window.pop(0).result()
+        for future in window:
+            yield future.result()
