@@ -2,7 +2,8 @@
 
 Edge kinds, from the source to the derived text:
 
-- ``copy``: near verbatim (most of the aligned text is verbatim or minor edits);
+- ``copy``: near verbatim (the aligned text's evidence, weighted by characters, reaches ``copy_evidence``:
+  copies with edited words, merged sentences or changed figures stay near 1, paraphrases stay under 0.85);
 - ``update``: a copy that adds paragraphs of its own (a wire re-file): the source is carried almost whole, the
   derived text's own body much less so;
 - ``rewrite``: the derived text is mostly the source, paraphrased;
@@ -15,8 +16,6 @@ from __future__ import annotations
 from unspun.model import Comparison
 from unspun.scan.config import ScanConfig
 from unspun.scan.records import DocumentMeta, ReusePair
-
-_COPY_KINDS = ("verbatim", "minor_edit")
 
 
 def _sides(comparison: Comparison) -> tuple[float, float]:
@@ -47,10 +46,7 @@ def edge_kind(comparison: Comparison, config: ScanConfig) -> str | None:
     source_share, derived_share = _sides(comparison)
     if comparison.verdict == "partially_derived" or derived_share < config.family_share:
         return "partial"
-    pieces = _derived_chars(comparison)
-    total = sum(chars for chars, _, _ in pieces) or 1
-    copied = sum(chars for chars, kind, _ in pieces if kind in _COPY_KINDS) / total
-    if copied < config.copy_similarity:
+    if evidence_of(comparison) < config.copy_evidence:
         return "rewrite"
     if derived_share < config.update_share <= source_share:
         return "update"

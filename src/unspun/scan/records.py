@@ -119,6 +119,7 @@ class SiteProfile:
     derived: int
     """Documents whose provenance parent is on another site."""
     derived_share: float
+    """Share of the site's text taken from other sites' articles (mean over its documents)."""
     takes_from: dict[str, int]
     gives_to: dict[str, int]
     median_lag_days: float | None

@@ -1,9 +1,11 @@
 """Site profiles: who takes from whom, how fast, and the signals that exposed content farms.
 
-A site's ``farm_score`` ranks the sites table: the share of its documents whose provenance parent is another
-site's article, plus the share carrying a leaked chatbot phrase, plus a tenth of its rewrite-style rate (words
-per 100 such as "underscoring", "garnered"; news copy runs at about 0.1–0.3, LLM rewrites at 0.5–2). An
-original newsroom scores near 0; a farm republishing rewrites scores near or above 1.
+A site's ``farm_score`` ranks the sites table: the share of its text taken from other sites' articles (the mean,
+over its documents, of the share each took from a provenance parent on another site: a column quoting one
+paragraph counts for that paragraph, a republished rewrite for all of it), plus the share of its documents
+carrying a leaked chatbot phrase, plus a tenth of its rewrite-style rate (words per 100 such as "underscoring",
+"garnered"; news copy runs at about 0.1–0.3, LLM rewrites at 0.5–2). An original newsroom scores near 0; a farm
+republishing rewrites scores near or above 1.
 """
 
 from __future__ import annotations
@@ -38,45 +40,49 @@ def _lag_days(derived: DocumentMeta, source: DocumentMeta) -> float | None:
     return (later - earlier).total_seconds() / 86400.0
 
 
-def _flows(families: Sequence[Family], meta: dict[str, DocumentMeta]) -> tuple[dict, dict, dict]:
-    """Per site: ``takes_from`` and ``gives_to`` counters and the lags of cross-site derivations."""
+def _flows(families: Sequence[Family], meta: dict[str, DocumentMeta]) -> tuple[dict, dict, dict, dict]:
+    """Per site: ``takes_from`` and ``gives_to`` counters, the lags of cross-site derivations and the share of
+    each derived document's text taken from the other site."""
     takes: dict[str, Counter] = defaultdict(Counter)
     gives: dict[str, Counter] = defaultdict(Counter)
     lags: dict[str, list[float]] = defaultdict(list)
+    taken: dict[str, float] = defaultdict(float)
     for family in families:
         for edge in family.edges:
             source, derived = meta[edge.source], meta[edge.derived]
             if _site(source) == _site(derived):
                 continue
+            taken[_site(derived)] += edge.derived_share
             takes[_site(derived)][_site(source)] += 1
             gives[_site(source)][_site(derived)] += 1
             lag = _lag_days(derived, source)
             if lag is not None:
                 lags[_site(derived)].append(lag)
-    return takes, gives, lags
+    return takes, gives, lags, taken
 
 
 def site_profiles(families: Sequence[Family], facts: CorpusFacts) -> tuple[SiteProfile, ...]:
     """One profile per site, highest ``farm_score`` first (then by name)."""
     meta = {doc.id: doc for doc in facts.documents}
-    takes, gives, lags = _flows(families, meta)
+    takes, gives, lags, taken = _flows(families, meta)
     by_site: dict[str, list[DocumentMeta]] = defaultdict(list)
     for doc in facts.documents:
         by_site[_site(doc)].append(doc)
-    profiles = [_profile(site, docs, takes=takes[site], gives=gives[site], lags=lags[site], facts=facts)
+    profiles = [_profile(site, docs, takes=takes[site], gives=gives[site], lags=lags[site], taken=taken[site],
+                         facts=facts)
                 for site, docs in by_site.items()]
     return tuple(sorted(profiles, key=lambda p: (-p.farm_score, p.site)))
 
 
 def _profile(site: str, docs: list[DocumentMeta], *, takes: Counter, gives: Counter, lags: list[float],
-             facts: CorpusFacts) -> SiteProfile:
+             taken: float, facts: CorpusFacts) -> SiteProfile:
     """The profile of one site."""
     derived = sum(takes.values())
     style_words = sum(facts.style[doc.key][0] for doc in docs)
     words = sum(facts.style[doc.key][1] for doc in docs)
     style = 100.0 * style_words / words if words else 0.0
     leaked = [(doc.id, facts.leaked[doc.key]) for doc in sorted(docs, key=lambda d: d.id) if doc.key in facts.leaked]
-    share = derived / len(docs)
+    share = taken / len(docs)
     score = share + len(leaked) / len(docs) + style / 10.0
     return SiteProfile(site=site, documents=len(docs), derived=derived, derived_share=round(share, 4),
                        takes_from=_ordered(takes), gives_to=_ordered(gives),
