@@ -11,7 +11,7 @@ from tests.scan.conftest import collection_jsonl
 
 def _unspun(*args):
     return subprocess.run([sys.executable, "-m", "unspun", *map(str, args)], capture_output=True, text=True,
-                          timeout=300)
+                          timeout=300, check=False)
 
 
 def test_scan_from_inputs_builds_the_index_reports_bad_records_and_prints_a_summary(tmp_path):

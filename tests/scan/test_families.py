@@ -88,8 +88,8 @@ def test_families_partition_the_documents_they_cover_into_trees(edges):
         assert len(family.edges) == family.size - 1 and family.size >= 2
         parents = {edge.derived: edge.source for edge in family.edges}
         assert family.original not in parents and set(parents) | {family.original} == set(family.members)
-        for doc in family.members:
-            seen = set()
+        for member in family.members:
+            doc, seen = member, set()
             while doc in parents:
                 assert doc not in seen
                 seen.add(doc)
