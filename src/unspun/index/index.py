@@ -36,7 +36,7 @@ from unspun.index.config import INDEX_FORMAT, IndexConfig
 from unspun.index.passages import minhash_signatures, shingles
 from unspun.index.records import AddReport, IndexInfo, SourceMatch
 from unspun.index.search import SearchParts, find_candidates
-from unspun.index.store import DATABASE, CorpusRow, SqliteStore, StoredDocument
+from unspun.index.store import DATABASE, SqliteStore, StoredDocument
 from unspun.index.verify import verify_candidates
 from unspun.model import Document
 from unspun.stages.ingest.records import Skipped, SourceRecord
@@ -228,12 +228,16 @@ class Index:
         """The documents with these keys, learned boilerplate marked."""
         return {key: self._marked(stored) for key, stored in self._store.documents(keys).items()}
 
-    def corpus(self, *, page: int = 2000) -> Iterator[CorpusRow]:
-        """Every document in key order with its sentence spans, read ``page`` documents at a time."""
-        after = -1
-        while rows := self._store.corpus(after=after, limit=page):
-            yield from rows
-            after = rows[-1].key
+    def corpus_pages(self, size: int = 2000) -> list[tuple[int, int]]:
+        """The collection cut into pages of about ``size`` documents, as ``(after key, documents)``: the rows
+        ``SqliteStore.corpus(after=..., limit=...)`` reads, whole batches each, in key order."""
+        pages: list[tuple[int, int]] = []
+        for _number, first_doc, docs in self._store.batches_after(0):
+            if pages and pages[-1][1] + docs <= size:
+                pages[-1] = (pages[-1][0], pages[-1][1] + docs)
+            else:
+                pages.append((first_doc - 1, docs))
+        return pages
 
     def signatures(self) -> tuple[np.ndarray, np.ndarray]:
         """``(document keys, MinHash signature rows)`` of every document, in key order.

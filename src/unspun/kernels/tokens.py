@@ -81,11 +81,6 @@ def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
     return tuple(tokens)
 
 
-def word_norms(text: str) -> list[str]:
-    """The normalised words of ``text``, without offsets (cheaper than :func:`tokenize` for counting)."""
-    return [normalise(word) for word in _WORD.findall(text)]
-
-
 def content_stems(tokens: tuple[Token, ...]) -> frozenset[str]:
     """The set of stems of the content words among ``tokens``."""
     return frozenset(token.stem for token in tokens if token.is_content)

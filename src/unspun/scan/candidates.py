@@ -150,16 +150,19 @@ def _best_partners(best: dict[tuple[int, int], float], limit: int) -> dict[tuple
     return {pair: best[pair] for pair in sorted(kept)}
 
 
-def sharing_minhashes(pairs: dict[tuple[int, int], float], keys: np.ndarray, signatures: np.ndarray,
-                      minimum: int) -> dict[tuple[int, int], float]:
-    """The pairs whose signatures agree in at least ``minimum`` MinHash values (they share word shingles)."""
-    if not pairs or minimum <= 0:
+def with_lexical_support(pairs: dict[tuple[int, int], float], keys: np.ndarray, signatures: np.ndarray,
+                         config: ScanConfig) -> dict[tuple[int, int], float]:
+    """The vector pairs the words back up: sharing at least ``min_shared_minhashes`` MinHash values, and either
+    a passage pair at least ``close_passage_cosine`` alike or ``supported_minhashes`` shared values."""
+    if not pairs:
         return pairs
     listed = list(pairs)
     rows = np.searchsorted(keys, np.asarray(listed, dtype=np.int64))
     shared = np.concatenate([(signatures[rows[s:s + _BLOCK, 0]] == signatures[rows[s:s + _BLOCK, 1]]).sum(axis=1)
                              for s in range(0, len(rows), _BLOCK)])
-    return {pair: pairs[pair] for pair, count in zip(listed, shared, strict=True) if count >= minimum}
+    return {pair: pairs[pair] for pair, count in zip(listed, shared, strict=True)
+            if count >= config.min_shared_minhashes
+            and (pairs[pair] >= config.close_passage_cosine or count >= config.supported_minhashes)}
 
 
 def candidate_pairs(lsh: dict[tuple[int, int], float], vectors: dict[tuple[int, int], float]) -> list[CandidatePair]:

@@ -4,17 +4,20 @@ rate and any leaked chatbot phrase. Cheap per document (no tokens, no embeddings
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from multiprocessing import get_context
+from pathlib import Path
 
 import numpy as np
 
-from unspun.index.store import CorpusRow
-from unspun.kernels.tokens import stem, word_norms
+from unspun.index.store import CorpusRow, SqliteStore
 from unspun.scan.boilerplate import LineOccurrences, countable
 from unspun.scan.config import ScanConfig
 from unspun.scan.records import DocumentMeta
-from unspun.stages.judge.direction import is_rewrite_style
+from unspun.stages.judge.direction import is_rewrite_style_word
 from unspun.stages.segment import line_hash
 
 # What chatbots leave in text pasted from them: refusals, self-descriptions and the offer that opens or closes
@@ -47,16 +50,25 @@ class CorpusFacts:
     """``{document key: the first leaked chatbot phrase}``."""
 
 
+_CLUES = ("ai ", "ai,", "rewrit", "revised", "paraphras", "reworded", "rephrased", "browse", "access the internet",
+          "cutoff", "cut-off", "training data", "regenerate", "i'm sorry")
+"""Words one of :data:`CHATBOT_PHRASES` needs: texts without any (nearly all) skip the slower regex."""
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
 def leaked_phrase(text: str) -> str | None:
     """The first leaked chatbot phrase in ``text``, as written there, or None."""
+    lowered = text.lower()
+    if not any(clue in lowered for clue in _CLUES):
+        return None
     match = CHATBOT_PHRASES.search(text)
     return match.group(0) if match else None
 
 
 def style_counts(text: str) -> tuple[int, int]:
-    """``(rewrite-style words, words)`` of a text."""
-    norms = word_norms(text)
-    return sum(1 for norm in norms if is_rewrite_style(stem(norm))), len(norms)
+    """``(rewrite-style words, words)`` of a text, counting each distinct word once and weighting it."""
+    words = Counter(_WORDS.findall(text.lower()))
+    return sum(count for word, count in words.items() if is_rewrite_style_word(word)), sum(words.values())
 
 
 def read_corpus(rows: Iterable[CorpusRow], config: ScanConfig) -> CorpusFacts:
@@ -75,3 +87,40 @@ def read_corpus(rows: Iterable[CorpusRow], config: ScanConfig) -> CorpusFacts:
             leaked[row.key] = phrase
     occurrences = LineOccurrences(np.asarray(hashes, dtype=np.uint64), np.asarray(owners, dtype=np.int64))
     return CorpusFacts(tuple(documents), occurrences, style, leaked)
+
+
+def merge_facts(parts: Sequence[CorpusFacts]) -> CorpusFacts:
+    """The facts of consecutive pages as the facts of one pass (pages in key order)."""
+    occurrences = LineOccurrences(np.concatenate([np.zeros(0, np.uint64)] + [p.occurrences.hashes for p in parts]),
+                                  np.concatenate([np.zeros(0, np.int64)] + [p.occurrences.docs for p in parts]))
+    return CorpusFacts(tuple(doc for part in parts for doc in part.documents), occurrences,
+                       {k: v for part in parts for k, v in part.style.items()},
+                       {k: v for part in parts for k, v in part.leaked.items()})
+
+
+def read_page(index_dir: Path, page: tuple[int, int], config: ScanConfig) -> CorpusFacts:
+    """:func:`read_corpus` over one page ``(after key, documents)``, through a connection of its own."""
+    store = SqliteStore(index_dir)
+    try:
+        return read_corpus(store.corpus(after=page[0], limit=page[1]), config)
+    finally:
+        store.close()
+
+
+def read_pages(index_dir: Path, pages: Sequence[tuple[int, int]], *, config: ScanConfig, jobs: int,
+               on_page: Callable[[int], None]) -> CorpusFacts:
+    """The corpus pass over ``pages``, in ``jobs`` processes when more than one; ``on_page`` gets each page's
+    document count as it finishes. The result does not depend on ``jobs``."""
+    if jobs <= 1 or len(pages) <= 1:
+        parts = []
+        for page in pages:
+            parts.append(read_page(index_dir, page, config))
+            on_page(page[1])
+        return merge_facts(parts)
+    with ProcessPoolExecutor(jobs, mp_context=get_context("spawn")) as pool:
+        futures = [pool.submit(read_page, index_dir, page, config) for page in pages]
+        parts = []
+        for page, future in zip(pages, futures, strict=True):
+            parts.append(future.result())
+            on_page(page[1])
+    return merge_facts(parts)

@@ -8,16 +8,15 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
 from unspun.scan.boilerplate import document_vectors, learn_boilerplate
-from unspun.scan.candidates import CandidatePair, candidate_pairs, lsh_pairs, sharing_minhashes, vector_pairs
+from unspun.scan.candidates import CandidatePair, candidate_pairs, lsh_pairs, vector_pairs, with_lexical_support
 from unspun.scan.config import ScanConfig
-from unspun.scan.corpus import CorpusFacts, read_corpus
+from unspun.scan.corpus import CorpusFacts, read_pages
 from unspun.scan.families import build_families
 from unspun.scan.output import write_results
 from unspun.scan.records import BoilerplateLine, Family, ReusePair, ScanResult, ScanSummary
@@ -74,16 +73,6 @@ class _Clock:
             self._phase = ""
 
 
-def _counted(rows: Iterable, progress: ScanProgress, phase: str, every: int = 500) -> Iterator:
-    """``rows`` passed through, reporting progress every ``every`` rows."""
-    count = 0
-    for count, row in enumerate(rows, start=1):
-        yield row
-        if count % every == 0:
-            progress.advance(phase, every)
-    progress.advance(phase, count % every)
-
-
 def _identity(index: Index, config: ScanConfig) -> dict:
     """What a resumed scan must share with the interrupted one: the index's state and the analysis options."""
     counts = index.info()
@@ -116,8 +105,7 @@ def _candidates(index: Index, state: ScanState, config: ScanConfig) -> list[Cand
         return stored
     keys, signatures = index.signatures()
     passage_docs, passage_vectors = index.passage_vectors()
-    close = sharing_minhashes(vector_pairs(passage_docs, passage_vectors, config), keys, signatures,
-                              config.min_shared_minhashes)
+    close = with_lexical_support(vector_pairs(passage_docs, passage_vectors, config), keys, signatures, config)
     pairs = candidate_pairs(lsh_pairs(keys, signatures, config), close)
     state.save_candidates(pairs)
     return pairs
@@ -161,7 +149,8 @@ def scan_index(index: Index, out: Path, *, config: ScanConfig | None = None, job
     try:
         clock.start("corpus")
         progress.start("corpus", index.info().documents)
-        facts = read_corpus(_counted(index.corpus(), progress, "corpus"), config)
+        facts = read_pages(index.directory, index.corpus_pages(), config=config, jobs=jobs,
+                           on_page=lambda done: progress.advance("corpus", done))
         clock.start("boilerplate")
         boilerplate = _learn_boilerplate(index, facts, config)
         clock.start("candidates")

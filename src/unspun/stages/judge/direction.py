@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from unspun.errors import ConfigError
-from unspun.kernels.tokens import Token, stem
+from unspun.kernels.tokens import Token, normalise, stem
 from unspun.model import Alignment, Coverage, Direction
 
 _REWRITE_STYLE = frozenset(stem(word) for word in """
@@ -64,9 +64,16 @@ def style_rate(tokens: tuple[Token, ...]) -> float:
     return 100.0 * sum(1 for token in tokens if token.stem in _REWRITE_STYLE) / len(tokens)
 
 
-def is_rewrite_style(word_stem: str) -> bool:
-    """Whether a stemmed word belongs to the rewrite-style vocabulary (``underscor``, ``poise``, ``garner``)."""
-    return word_stem in _REWRITE_STYLE
+_STYLE_PREFIXES = frozenset(word_stem[:4] for word_stem in _REWRITE_STYLE)
+
+
+def is_rewrite_style_word(word: str) -> bool:
+    """Whether a lower-case word stems into the rewrite-style vocabulary (``underscoring``, ``garnered``).
+
+    Every stem of that vocabulary has at least four letters and keeps its word's first four, so a word whose
+    first four letters start no stem is answered without running the stemmer (nearly all words).
+    """
+    return word[:4] in _STYLE_PREFIXES and stem(normalise(word)) in _REWRITE_STYLE
 
 
 def _replaced_word_lengths(alignments: tuple[Alignment, ...], a_text: str, b_text: str) -> float:
