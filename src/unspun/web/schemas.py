@@ -153,3 +153,78 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
         (413, "Request body over the size limit."), (422, "Invalid request or unusable text (empty, bad date)."),
         (429, "Too many requests waiting."), (503, "No free slot in time."), (504, "The work took too long."))}
 """The error answers every work endpoint may give, for the OpenAPI schema."""
+
+
+class FamilyEdgeOut(_Strict):
+    """A provenance-tree edge: ``derived`` was taken from ``source``."""
+
+    source: str
+    derived: str
+    kind: str = Field(description="copy, update, rewrite, partial or summary.")
+    evidence: float
+    derived_share: float = Field(description="Share of the derived text's body aligned to the source.")
+    confidence: float = Field(description="Confidence of the direction.")
+    method: str = Field(description="What the direction rests on: dates or text.")
+    alternatives: list[str] = Field(description="Other plausible parents, strongest first.")
+
+
+class FamilyBriefOut(_Strict):
+    """A reuse family without its tree: members, the inferred original, sites and dates."""
+
+    id: str
+    original: str
+    size: int
+    members: list[str]
+    sites: list[str]
+    first_date: str | None
+    last_date: str | None
+    links: list[str] = Field(description="Ids of families sharing some text with this one.")
+
+
+class FamilyOut(FamilyBriefOut):
+    """A reuse family with its provenance tree (one edge per derived member): its ``families.jsonl`` row."""
+
+    edges: list[FamilyEdgeOut]
+
+
+class FamiliesOut(_Strict):
+    """One page of families, largest first."""
+
+    total: int = Field(description="Families matching the filter.")
+    offset: int
+    limit: int
+    site: str | None
+    families: list[FamilyBriefOut]
+
+
+class ChatbotExampleOut(_Strict):
+    id: str
+    phrase: str
+
+
+class SiteOut(_Strict):
+    """One site's profile: its ``sites.jsonl`` row."""
+
+    site: str
+    documents: int
+    derived: int = Field(description="Documents whose provenance parent is on another site.")
+    derived_share: float
+    takes_from: dict[str, int]
+    gives_to: dict[str, int]
+    median_lag_days: float | None
+    rewrite_style: float = Field(description="Rewrite-style words per 100 words.")
+    chatbot_phrases: int = Field(description="Documents with a leaked chatbot phrase.")
+    chatbot_examples: list[ChatbotExampleOut]
+    farm_score: float
+
+
+class SitesOut(_Strict):
+    """The sites table, most farm-like first."""
+
+    sites: list[SiteOut]
+
+
+LOOKUP_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorOut, "description": text} for status, text in (
+        (404, "No such family."), (422, "Invalid query parameter (offset, limit)."))}
+"""The error answers of the scan's read-only endpoints, for the OpenAPI schema."""

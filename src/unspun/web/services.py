@@ -9,6 +9,7 @@ from typing import Any
 from unspun.api import compare, text_document
 from unspun.embed import Embedder
 from unspun.model import Comparison, Document
+from unspun.pipeline import compare_documents
 from unspun.web.config import ServerConfig
 from unspun.web.limits import WorkLimiter
 
@@ -31,6 +32,13 @@ class Services:
     async def document(self, doc_id: str) -> Any:
         """The indexed document with this id (:class:`unspun.index.store.StoredDocument`), or None."""
         return await self.limiter.run(partial(self.index.document, doc_id))
+
+    async def compare_stored(self, a: Any, b: Any) -> Comparison:
+        """Compare two indexed documents (:class:`unspun.index.store.StoredDocument`, learned boilerplate marked)
+        with the index's embedder and compare options, within the server's limits."""
+        work = partial(compare_documents, a.document, b.document, embedder=self.index.embedder,
+                       config=self.index.compare_config)
+        return await self.limiter.run(work)
 
     async def query(self, text: str, top: int) -> tuple[Document, list[Any]]:
         """The suspect document and its likely sources in the index (:class:`unspun.index.SourceMatch`)."""

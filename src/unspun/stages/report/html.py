@@ -197,23 +197,26 @@ def _side(comparison: Comparison, side: Side) -> dict[str, object]:
             "body": Markup(_render_text(doc.text, _side_regions(comparison, side)))}
 
 
-@lru_cache(maxsize=1)
-def _assets() -> tuple[Template, str, str]:
-    """The page template, the CSS and the script, read once from the package."""
+@lru_cache(maxsize=4)
+def page_assets(template: str, css: str, script: str) -> tuple[Template, str, str]:
+    """A page template (autoescaping), its CSS and its script from this package's ``assets``, read once.
+
+    Shared by the self-contained report pages (this comparison report, the scan report).
+    """
     folder = files("unspun.stages.report") / "assets"
     environment = Environment(autoescape=True, keep_trailing_newline=True)
-    template = environment.from_string((folder / "report.html.j2").read_text(encoding="utf-8"))
-    return template, (folder / "report.css").read_text(encoding="utf-8"), (folder / "report.js").read_text("utf-8")
+    page = environment.from_string((folder / template).read_text(encoding="utf-8"))
+    return page, (folder / css).read_text(encoding="utf-8"), (folder / script).read_text("utf-8")
 
 
-def _script_hash(script: str) -> str:
+def script_hash(script: str) -> str:
     """The CSP source that lets exactly this inline script run."""
     return "sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
 
 
 def render_html(comparison: Comparison) -> str:
     """The complete report page for ``comparison``: one self-contained, deterministic HTML string."""
-    template, css, script = _assets()
+    template, css, script = page_assets("report.html.j2", "report.css", "report.js")
     origin, confidence = _origin(comparison)
     return template.render(
         version=comparison.version, a=comparison.a, b=comparison.b, verdict=comparison.verdict,
@@ -222,7 +225,7 @@ def render_html(comparison: Comparison) -> str:
         legend=_legend(comparison), facts=_facts(comparison),
         kept=[{"kind": f.kind.replace("_", " "), "text": f.a_text or f.b_text or ""} for f in comparison.kept_facts],
         sides=[_side(comparison, "a"), _side(comparison, "b")],
-        css=Markup(css), script=Markup(script), script_hash=_script_hash(script))
+        css=Markup(css), script=Markup(script), script_hash=script_hash(script))
 
 
 def write_html(comparison: Comparison, path: str | Path) -> None:
