@@ -95,3 +95,17 @@ def test_query_against_the_scanned_index_ignores_learned_footers(scan_index, sca
             "matter.\nPulsewire Daily is reader-funded and published from Lisbon by a small team of editors.\n")
     with Index.open(scan_index, create=False) as index:
         assert index.query(text) == []
+
+
+def test_the_report_links_each_edge_of_the_largest_families_to_its_written_pair_report(scan_index, tmp_path):
+    from unspun.index import Index
+    from unspun.scan import ScanConfig
+
+    with Index.open(scan_index, create=False) as index:
+        result = index.scan(tmp_path, config=ScanConfig(pair_reports=1))
+    report = (tmp_path / "report.html").read_text(encoding="utf-8")
+    written = sorted(path.name for path in (tmp_path / "pairs").iterdir())
+    assert written == [f"{n:04d}.html" for n in range(1, len(result.families[0].edges) + 1)]
+    assert all(f'href="pairs/{name}"' in report for name in written)
+    assert "Lake Orrin" in (tmp_path / "pairs" / "0001.html").read_text(encoding="utf-8") or \
+        "Kelmsby" in (tmp_path / "pairs" / "0001.html").read_text(encoding="utf-8")

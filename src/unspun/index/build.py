@@ -18,6 +18,7 @@ import numpy as np
 from unspun.config import CompareConfig
 from unspun.embed.base import Embedder
 from unspun.index.config import IndexConfig
+from unspun.index.features import Features, batch_features
 from unspun.index.passages import minhash_signatures, passage_spans, shingles
 from unspun.index.store import NewDocument
 from unspun.stages.ingest.records import SourceRecord
@@ -35,6 +36,8 @@ class PreparedBatch:
     shingle_sets: tuple[list[str], ...]
     signatures: np.ndarray
     """MinHash signature of each document (rows in ``documents`` order)."""
+    features: Features
+    """Scan features, keyed by position in ``documents`` (the commit shifts them to document keys)."""
 
 
 def text_hash(text: str) -> str:
@@ -70,7 +73,8 @@ def prepare_batch(records: Sequence[SourceRecord], *, config: IndexConfig, compa
     shingle_sets = tuple(shingles(d.document.text, config.shingle_words) for d in documents)
     return PreparedBatch(documents=documents, passage_owner=np.asarray(owners, dtype=np.int64),
                          passage_vectors=embedder.embed(texts), shingle_sets=shingle_sets,
-                         signatures=minhash_signatures(shingle_sets, num_perm=config.num_perm, seed=config.seed))
+                         signatures=minhash_signatures(shingle_sets, num_perm=config.num_perm, seed=config.seed),
+                         features=batch_features([d.document for d in documents], range(len(documents))))
 
 
 _WORKER: dict = {}

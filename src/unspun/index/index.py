@@ -33,6 +33,7 @@ from unspun.index.backends.faiss_vectors import FaissVectors
 from unspun.index.backends.rensa_lsh import RensaLsh
 from unspun.index.build import PreparedBatch, prepare_batches, text_hash
 from unspun.index.config import INDEX_FORMAT, IndexConfig
+from unspun.index.features import Features, batch_features, concatenate, load_features, save_features
 from unspun.index.passages import minhash_signatures, shingles
 from unspun.index.records import AddReport, IndexInfo, SourceMatch
 from unspun.index.search import SearchParts, find_candidates
@@ -188,6 +189,7 @@ class Index:
             sidefiles.write_atomic(sidefiles.neardup_path(self.directory, number),
                                    self._near_duplicates.build(doc_keys.tolist(), batch.shingle_sets))
             sidefiles.save_signatures(sidefiles.signatures_path(self.directory, number), batch.signatures)
+            save_features(sidefiles.features_path(self.directory, number), _shifted(batch.features, first_doc))
             self._store.insert_batch(number, first_doc, first_passage, len(batch.passage_owner), batch.documents)
         self._sync()
 
@@ -228,17 +230,6 @@ class Index:
         """The documents with these keys, learned boilerplate marked."""
         return {key: self._marked(stored) for key, stored in self._store.documents(keys).items()}
 
-    def corpus_pages(self, size: int = 2000) -> list[tuple[int, int]]:
-        """The collection cut into pages of about ``size`` documents, as ``(after key, documents)``: the rows
-        ``SqliteStore.corpus(after=..., limit=...)`` reads, whole batches each, in key order."""
-        pages: list[tuple[int, int]] = []
-        for _number, first_doc, docs in self._store.batches_after(0):
-            if pages and pages[-1][1] + docs <= size:
-                pages[-1] = (pages[-1][0], pages[-1][1] + docs)
-            else:
-                pages.append((first_doc - 1, docs))
-        return pages
-
     def signatures(self) -> tuple[np.ndarray, np.ndarray]:
         """``(document keys, MinHash signature rows)`` of every document, in key order.
 
@@ -260,6 +251,22 @@ class Index:
         texts = [row.text for row in self._store.corpus(after=first_doc - 1, limit=docs)]
         return minhash_signatures([shingles(text, self.config.shingle_words) for text in texts],
                                   num_perm=self.config.num_perm, seed=self.config.seed)
+
+    def features(self) -> Features:
+        """Scan features (:mod:`unspun.index.features`) of every document, in key order; batches indexed before
+        features were kept get theirs computed from the stored documents once, and saved."""
+        parts = []
+        for number, first_doc, docs in self._store.batches_after(0):
+            path = sidefiles.features_path(self.directory, number)
+            if not path.is_file():
+                stored = self._store.documents(range(first_doc, first_doc + docs))
+                save_features(path, batch_features([stored[key].document for key in sorted(stored)], sorted(stored)))
+            parts.append(load_features(path))
+        return concatenate(parts)
+
+    def metadata(self) -> list[tuple[int, str, str | None, str | None, str | None]]:
+        """``(key, id, site, date, title)`` of every document, in key order."""
+        return self._store.metadata()
 
     def passage_vectors(self) -> tuple[np.ndarray, np.ndarray]:
         """``(document key of each passage, passage unit vectors)`` of the whole collection, in key order."""
@@ -330,6 +337,11 @@ class Index:
         size = sum(path.stat().st_size for path in self.directory.iterdir() if path.is_file())
         counts = self._store.counts()
         return IndexInfo(path=str(self.directory), size_bytes=size, built_with=dict(self._meta), **counts)
+
+
+def _shifted(features: Features, first_doc: int) -> Features:
+    """Batch features keyed by position, moved to the document keys starting at ``first_doc``."""
+    return replace(features, doc_keys=features.doc_keys + first_doc, line_docs=features.line_docs + first_doc)
 
 
 def _notify(callback: Callable | None, value: object) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-_NAME = re.compile(r"^batch-(\d{6})\.(vectors\.npz|neardup\.bin|signatures\.npy)$")
+_NAME = re.compile(r"^batch-(\d{6})\.(vectors\.npz|neardup\.bin|signatures\.npy|features\.npz)$")
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,11 @@ def neardup_path(directory: Path, number: int) -> Path:
 def signatures_path(directory: Path, number: int) -> Path:
     """Where batch ``number`` keeps its documents' MinHash signatures (one uint32 row per document)."""
     return directory / f"batch-{number:06d}.signatures.npy"
+
+
+def features_path(directory: Path, number: int) -> Path:
+    """Where batch ``number`` keeps its documents' scan features (:mod:`unspun.index.features`)."""
+    return directory / f"batch-{number:06d}.features.npz"
 
 
 def save_signatures(path: Path, signatures: np.ndarray) -> None:

@@ -181,6 +181,10 @@ class SqliteStore:
         return [CorpusRow(key, doc_id, site, date, title, text, tuple(spans.get(key, ())))
                 for key, doc_id, site, date, title, text in rows]
 
+    def metadata(self) -> list[tuple[int, str, str | None, str | None, str | None]]:
+        """``(key, id, site, date, title)`` of every document, in key order."""
+        return list(self._db.execute("SELECT key, id, site, date, title FROM documents ORDER BY key"))
+
     def keys_of(self, ids: Iterable[str]) -> dict[str, int]:
         """``{id: key}`` of the given record ids that are indexed."""
         ids = list(ids)

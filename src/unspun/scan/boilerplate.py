@@ -21,7 +21,6 @@ from unspun.scan.records import BoilerplateLine
 
 MAX_STORIES = 20
 """Stories are counted up to this bound: enough to rank lines, and it caps the cost of a line on every page."""
-_MIN_WORDS = 2
 
 
 @dataclass(frozen=True)
@@ -30,11 +29,6 @@ class LineOccurrences:
 
     hashes: np.ndarray
     docs: np.ndarray
-
-
-def countable(text: str, config: ScanConfig) -> bool:
-    """Whether a sentence can be template text at all: a short line of at least two words."""
-    return len(text) <= config.boilerplate_max_chars and len(text.split()) >= _MIN_WORDS
 
 
 def recurring(occurrences: LineOccurrences, min_documents: int) -> dict[int, np.ndarray]:

@@ -16,10 +16,11 @@ import numpy as np
 from unspun.scan.boilerplate import document_vectors, learn_boilerplate
 from unspun.scan.candidates import CandidatePair, candidate_pairs, lsh_pairs, vector_pairs, with_lexical_support
 from unspun.scan.config import ScanConfig
-from unspun.scan.corpus import CorpusFacts, read_pages
+from unspun.scan.corpus import CorpusFacts, corpus_facts
 from unspun.scan.families import build_families
 from unspun.scan.output import write_results
 from unspun.scan.records import BoilerplateLine, Family, ReusePair, ScanResult, ScanSummary
+from unspun.scan.reports import write_report
 from unspun.scan.sites import site_profiles
 from unspun.scan.state import ScanState
 from unspun.scan.verify import verify_pairs
@@ -29,7 +30,7 @@ from unspun.version import __version__
 if TYPE_CHECKING:
     from unspun.index import Index
 
-PHASES = ("corpus", "boilerplate", "candidates", "verification", "families", "report")
+PHASES = ("corpus", "boilerplate", "candidates", "verification", "families")
 
 
 class ScanProgress(Protocol):
@@ -149,8 +150,8 @@ def scan_index(index: Index, out: Path, *, config: ScanConfig | None = None, job
     try:
         clock.start("corpus")
         progress.start("corpus", index.info().documents)
-        facts = read_pages(index.directory, index.corpus_pages(), config=config, jobs=jobs,
-                           on_page=lambda done: progress.advance("corpus", done))
+        facts = corpus_facts(index, config)
+        progress.advance("corpus", len(facts.documents))
         clock.start("boilerplate")
         boilerplate = _learn_boilerplate(index, facts, config)
         clock.start("candidates")
@@ -163,7 +164,6 @@ def scan_index(index: Index, out: Path, *, config: ScanConfig | None = None, job
         meta = {doc.id: doc for doc in facts.documents}
         families = build_families(pairs, meta, config)
         sites = site_profiles(families, facts)
-        clock.start("report")
         ids = {doc.key: doc.id for doc in facts.documents}
         error_rows = [{"a": ids[a], "b": ids[b], "error": message} for a, b, message in errors]
         clock.stop()
@@ -171,8 +171,10 @@ def scan_index(index: Index, out: Path, *, config: ScanConfig | None = None, job
                            boilerplate=len(boilerplate), seconds=clock.seconds, errors=len(errors))
         write_results(out, pairs=pairs, families=families, sites=sites, boilerplate=boilerplate, summary=summary,
                       errors=error_rows)
+        result = ScanResult(summary=summary, pairs=tuple(pairs), families=families, sites=sites,
+                            boilerplate=tuple(boilerplate), out=str(out))
+        write_report(index, out, result, config.pair_reports)
     finally:
         state.close()
-    return ScanResult(summary=summary, pairs=tuple(pairs), families=families, sites=sites,
-                      boilerplate=tuple(boilerplate), out=str(out))
+    return result
 

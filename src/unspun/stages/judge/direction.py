@@ -18,6 +18,8 @@ reports the cross-validated accuracy); the confidence is the fitted probability 
 from __future__ import annotations
 
 import math
+import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -74,6 +76,16 @@ def is_rewrite_style_word(word: str) -> bool:
     first four letters start no stem is answered without running the stemmer (nearly all words).
     """
     return word[:4] in _STYLE_PREFIXES and stem(normalise(word)) in _REWRITE_STYLE
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def style_counts(text: str) -> tuple[int, int]:
+    """``(rewrite-style words, words)`` of a whole text, counting each distinct word once and weighting it
+    (cheap enough to run over every document of a collection)."""
+    words = Counter(_WORDS.findall(text.lower()))
+    return sum(count for word, count in words.items() if is_rewrite_style_word(word)), sum(words.values())
 
 
 def _replaced_word_lengths(alignments: tuple[Alignment, ...], a_text: str, b_text: str) -> float:
