@@ -6,6 +6,8 @@ join (paraphrases). Never all N² pairs, never one query per document; the compa
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import numpy as np
@@ -14,8 +16,11 @@ from unspun.scan.boilerplate import centre
 from unspun.scan.config import ScanConfig
 
 EXACT_SEARCH_LIMIT = 20_000
-"""Up to this many passages the join is exact; above it an inverted-file index (faiss IVF) is searched."""
+"""Up to this many passages the join is exact; above it an inverted-file index (faiss IVF, 4·√n lists, 16
+probed, k-means of 10 iterations) is searched. On the planted crawl at 50,000 documents it finds the same
+candidate pairs as 25 iterations in half the time; 8 probes lose one planted pair of 181."""
 _PROBES = 16
+_TRAIN_ITERATIONS = 10
 _BLOCK = 8192
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 
@@ -100,27 +105,44 @@ def _search_index(vectors: np.ndarray):
         index = faiss.IndexIVFFlat(faiss.IndexFlatIP(dim), dim, lists, faiss.METRIC_INNER_PRODUCT)
         sample = vectors[np.random.default_rng(0).choice(len(vectors), min(len(vectors), lists * 64),
                                                          replace=False)]
-        index.cp.seed = 1
+        index.cp.seed, index.cp.niter = 1, _TRAIN_ITERATIONS
         index.train(sample)
         index.nprobe = _PROBES
     index.add(vectors)
     return index
 
 
-def vector_pairs(passage_docs: np.ndarray, passage_vectors: np.ndarray,
-                 config: ScanConfig) -> dict[tuple[int, int], float]:
+@contextmanager
+def _faiss_threads(threads: int) -> Iterator[None]:
+    """Run faiss with ``threads`` OpenMP threads, then go back to one (the index's setting for queries).
+
+    The join's results do not depend on it: each query is searched on its own, and k-means assigns and
+    averages the same way whatever the thread count (checked: identical neighbours with 1 and 2 threads).
+    """
+    import faiss
+
+    faiss.omp_set_num_threads(threads)
+    try:
+        yield
+    finally:
+        faiss.omp_set_num_threads(1)
+
+
+def vector_pairs(passage_docs: np.ndarray, passage_vectors: np.ndarray, config: ScanConfig, *,
+                 threads: int = 1) -> dict[tuple[int, int], float]:
     """``{(key a, key b): best centred passage cosine}`` for documents with two passages at least
     ``passage_cosine`` alike; each document keeps its ``max_partners`` best partners."""
     if len(passage_docs) < 2:
         return {}
     vectors = centred_unit(passage_vectors)
-    index = _search_index(vectors)
     best: dict[tuple[int, int], float] = {}
     k = min(config.neighbours + 1, len(vectors))
-    for start in range(0, len(vectors), _BLOCK):
-        scores, hits = index.search(vectors[start:start + _BLOCK], k)
-        _collect(best, passage_docs, passage_docs[start:start + _BLOCK], scores=scores, hits=hits,
-                 floor=config.passage_cosine)
+    with _faiss_threads(threads):
+        index = _search_index(vectors)
+        for start in range(0, len(vectors), _BLOCK):
+            scores, hits = index.search(vectors[start:start + _BLOCK], k)
+            _collect(best, passage_docs, passage_docs[start:start + _BLOCK], scores=scores, hits=hits,
+                     floor=config.passage_cosine)
     return _best_partners(best, config.max_partners)
 
 

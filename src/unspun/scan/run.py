@@ -99,14 +99,15 @@ def _learn_boilerplate(index: Index, facts: CorpusFacts, config: ScanConfig) -> 
     return lines
 
 
-def _candidates(index: Index, state: ScanState, config: ScanConfig) -> list[CandidatePair]:
+def _candidates(index: Index, state: ScanState, config: ScanConfig, jobs: int) -> list[CandidatePair]:
     """The candidate pairs: from the state when a previous run found them, else from both joins."""
     stored = state.candidates()
     if stored is not None:
         return stored
     keys, signatures = index.signatures()
     passage_docs, passage_vectors = index.passage_vectors()
-    close = with_lexical_support(vector_pairs(passage_docs, passage_vectors, config), keys, signatures, config)
+    close = with_lexical_support(vector_pairs(passage_docs, passage_vectors, config, threads=jobs), keys, signatures,
+                                 config)
     pairs = candidate_pairs(lsh_pairs(keys, signatures, config), close)
     state.save_candidates(pairs)
     return pairs
@@ -156,7 +157,7 @@ def scan_index(index: Index, out: Path, *, config: ScanConfig | None = None, job
         boilerplate = _learn_boilerplate(index, facts, config)
         clock.start("candidates")
         progress.start("candidates", None)
-        candidates = _candidates(index, state, config)
+        candidates = _candidates(index, state, config, jobs)
         clock.start("verification")
         _verify(index, state, candidates, config=config, jobs=jobs, progress=progress)
         clock.start("families")

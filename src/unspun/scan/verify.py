@@ -22,7 +22,7 @@ from unspun.pipeline import compare_documents
 from unspun.scan.config import ScanConfig
 from unspun.scan.edges import reuse_pair
 from unspun.scan.records import DocumentMeta, ReusePair
-from unspun.stages.candidates import PreparedDocument, prepare_document
+from unspun.stages.candidates import PreparedDocument, prepare_documents
 from unspun.stages.segment import mark_learned_boilerplate
 
 CHUNK = 200
@@ -53,10 +53,12 @@ class DocumentSource:
         """Metadata and prepared form of each key (read in one query for those not cached)."""
         keys = list(dict.fromkeys(keys))
         missing = [key for key in keys if key not in self._cache]
-        for key, stored in self._store.documents(missing).items():
-            document = mark_learned_boilerplate(stored.document, self._boilerplate)
-            meta = DocumentMeta(key, document.id, stored.site, document.date, stored.title)
-            self._cache[key] = (meta, prepare_document(document, self._embedder))
+        stored = self._store.documents(missing)
+        documents = [mark_learned_boilerplate(stored[key].document, self._boilerplate) for key in missing]
+        for key, document, prepared in zip(missing, documents, prepare_documents(documents, self._embedder),
+                                           strict=True):
+            meta = DocumentMeta(key, document.id, stored[key].site, document.date, stored[key].title)
+            self._cache[key] = (meta, prepared)
         found = {}
         for key in keys:
             self._cache.move_to_end(key)

@@ -7,8 +7,9 @@ from unspun.stages.candidates.pairs import (
     SentenceView,
     find_candidates,
     prepare_document,
+    prepare_documents,
     view_sentences,
 )
 
 __all__ = ["Candidates", "PairEvidence", "PreparedDocument", "SentenceView", "find_candidates", "prepare_document",
-           "view_sentences"]
+           "prepare_documents", "view_sentences"]

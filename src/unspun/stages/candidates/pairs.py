@@ -7,6 +7,7 @@ similarity alone does not make a pair.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -131,13 +132,28 @@ def _title_pair(a: PreparedDocument, b: PreparedDocument) -> PairEvidence | None
     return _score(_title(a.document).index, _title(b.document).index, cosine, a.views, b.views)
 
 
+def _embedded_texts(doc: Document) -> list[str]:
+    """The texts of a document that comparisons embed: its body sentences, then its title when it has one."""
+    title = _title(doc)
+    return [s.text for s in doc.body] + ([title.text] if title is not None else [])
+
+
 def prepare_document(doc: Document, embedder: Embedder) -> PreparedDocument:
     """Views of every sentence and vectors of the body sentences and the title, in one embedding call."""
-    title = _title(doc)
-    texts = [s.text for s in doc.body] + ([title.text] if title is not None else [])
-    vectors = embedder.embed(texts)
-    body_vectors = vectors[:len(doc.body)]
-    return PreparedDocument(doc, view_sentences(doc), body_vectors, vectors[-1] if title is not None else None)
+    return prepare_documents([doc], embedder)[0]
+
+
+def prepare_documents(docs: Sequence[Document], embedder: Embedder) -> list[PreparedDocument]:
+    """:func:`prepare_document` of many documents with a single embedding call (the embedder's per-call cost
+    dominates for one article; each text's vector does not depend on the batch it is embedded in)."""
+    texts = [_embedded_texts(doc) for doc in docs]
+    vectors = embedder.embed([text for doc_texts in texts for text in doc_texts])
+    prepared, start = [], 0
+    for doc, doc_texts in zip(docs, texts, strict=True):
+        own, start = vectors[start:start + len(doc_texts)], start + len(doc_texts)
+        titled = _title(doc) is not None
+        prepared.append(PreparedDocument(doc, view_sentences(doc), own[:len(doc.body)], own[-1] if titled else None))
+    return prepared
 
 
 def find_candidates(a: PreparedDocument, b: PreparedDocument, config: CompareConfig) -> Candidates:
