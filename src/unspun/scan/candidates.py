@@ -1,26 +1,28 @@
 """Candidate pairs of a whole collection, in batch: documents colliding in an LSH band of their MinHash
-signatures (near-verbatim copies), and documents with a pair of close passages in a batched k-nearest-neighbour
-join (paraphrases). Never all N² pairs, never one query per document; the compare core verifies every pair.
+signatures (near-verbatim copies), and documents with a pair of close passages in a bucketed vector join
+(paraphrases). Never all N² pairs, never one query per document; the compare core verifies every pair.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 import numpy as np
 
 from unspun.scan.boilerplate import centre
 from unspun.scan.config import ScanConfig
+from unspun.scan.vectors import (
+    best_per_pair,
+    bucket_members,
+    close_pairs,
+    faiss_threads,
+    list_count,
+    nearest_lists,
+    train_centroids,
+    training_sample,
+)
 
-EXACT_SEARCH_LIMIT = 20_000
-"""Up to this many passages the join is exact; above it an inverted-file index (faiss IVF, 4·√n lists, 16
-probed, k-means of 10 iterations) is searched. On the planted crawl at 50,000 documents it finds the same
-candidate pairs as 25 iterations in half the time; 8 probes lose one planted pair of 181."""
-_PROBES = 16
-_TRAIN_ITERATIONS = 10
 _BLOCK = 8192
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 
@@ -93,70 +95,23 @@ def centred_unit(vectors: np.ndarray) -> np.ndarray:
     return (moved / np.where(norms == 0, 1.0, norms)).astype(np.float32)
 
 
-def _search_index(vectors: np.ndarray):
-    """A faiss index over ``vectors``: exact for small collections, IVF (trained deterministically) beyond."""
-    import faiss
-
-    dim = vectors.shape[1]
-    if len(vectors) <= EXACT_SEARCH_LIMIT:
-        index = faiss.IndexFlatIP(dim)
-    else:
-        lists = int(4 * np.sqrt(len(vectors)))
-        index = faiss.IndexIVFFlat(faiss.IndexFlatIP(dim), dim, lists, faiss.METRIC_INNER_PRODUCT)
-        sample = vectors[np.random.default_rng(0).choice(len(vectors), min(len(vectors), lists * 64),
-                                                         replace=False)]
-        index.cp.seed, index.cp.niter = 1, _TRAIN_ITERATIONS
-        index.train(sample)
-        index.nprobe = _PROBES
-    index.add(vectors)
-    return index
-
-
-@contextmanager
-def _faiss_threads(threads: int) -> Iterator[None]:
-    """Run faiss with ``threads`` OpenMP threads, then go back to one (the index's setting for queries).
-
-    The join's results do not depend on it: each query is searched on its own, and k-means assigns and
-    averages the same way whatever the thread count (checked: identical neighbours with 1 and 2 threads).
-    """
-    import faiss
-
-    faiss.omp_set_num_threads(threads)
-    try:
-        yield
-    finally:
-        faiss.omp_set_num_threads(1)
-
-
 def vector_pairs(passage_docs: np.ndarray, passage_vectors: np.ndarray, config: ScanConfig, *,
                  threads: int = 1) -> dict[tuple[int, int], float]:
     """``{(key a, key b): best centred passage cosine}`` for documents with two passages at least
-    ``passage_cosine`` alike; each document keeps its ``max_partners`` best partners."""
+    ``passage_cosine`` alike (the bucketed join of :mod:`unspun.scan.vectors`); each document keeps its
+    ``max_partners`` best partners."""
     if len(passage_docs) < 2:
         return {}
     vectors = centred_unit(passage_vectors)
-    best: dict[tuple[int, int], float] = {}
-    k = min(config.neighbours + 1, len(vectors))
-    with _faiss_threads(threads):
-        index = _search_index(vectors)
-        for start in range(0, len(vectors), _BLOCK):
-            scores, hits = index.search(vectors[start:start + _BLOCK], k)
-            _collect(best, passage_docs, passage_docs[start:start + _BLOCK], scores=scores, hits=hits,
-                     floor=config.passage_cosine)
-    return _best_partners(best, config.max_partners)
-
-
-def _collect(best: dict[tuple[int, int], float], passage_docs: np.ndarray, query_docs: np.ndarray, *,
-             scores: np.ndarray, hits: np.ndarray, floor: float) -> None:
-    """Fold one block of search results into the best cosine per document pair."""
-    valid = (hits >= 0) & (scores >= floor)
-    rows, cols = np.nonzero(valid)
-    left, right = query_docs[rows], passage_docs[hits[rows, cols]]
-    values = scores[rows, cols]
-    for a, b, value in zip(np.minimum(left, right), np.maximum(left, right), values, strict=True):
-        if a != b:
-            pair = (int(a), int(b))
-            best[pair] = max(best.get(pair, 0.0), round(float(value), 4))
+    lists = list_count(len(vectors))
+    if lists == 1:
+        buckets = np.zeros((len(vectors), 1), dtype=np.int64)
+    else:
+        with faiss_threads(threads):
+            centroids = train_centroids(training_sample(vectors, lists), lists)
+        buckets = nearest_lists(vectors, centroids, config.lists_per_passage)
+    found = [close_pairs(rows, vectors, passage_docs, config.passage_cosine) for rows in bucket_members(buckets)]
+    return _best_partners(best_per_pair(np.concatenate(found)), config.max_partners)
 
 
 def _best_partners(best: dict[tuple[int, int], float], limit: int) -> dict[tuple[int, int], float]:

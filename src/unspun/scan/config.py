@@ -22,9 +22,10 @@ class ScanConfig:
     max_bucket: int = 200
     """LSH buckets with more documents than this are skipped: one template repeated by a whole site must not
     make a site's worth of pairs (the documents still meet through their own shingles and passages)."""
-    neighbours: int = 20
-    """Nearest passages asked for per passage in the vector join: the rewrites of one story on many sites
-    crowd each other's neighbour lists, so the source must still fit behind them."""
+    lists_per_passage: int = 4
+    """Vector buckets (of 4·√n k-means centroids) each passage joins, its nearest ones; inside a bucket every
+    pair of passages is compared exactly. On the planted crawl at 25,000 documents, 4 finds the same planted
+    pairs as an exhaustive join (179 of 181) with 6,953 candidates."""
     passage_cosine: float = 0.5
     """Cosine, after the collection's mean passage is removed, from which two passages of different documents
     make their documents a candidate pair when the words back it up (below). On the planted crawl, 15% of
@@ -78,7 +79,7 @@ class ScanConfig:
                      "partial_share", "copy_evidence", "update_share"):
             if not 0.0 <= getattr(self, name) <= 1.0:
                 raise ConfigError(f"scan config: {name} must be between 0 and 1, got {getattr(self, name)}")
-        for name in ("band_rows", "max_bucket", "neighbours", "max_partners", "min_shared_minhashes",
+        for name in ("band_rows", "max_bucket", "lists_per_passage", "max_partners", "min_shared_minhashes",
                      "supported_minhashes", "boilerplate_min_documents", "boilerplate_min_stories",
                      "boilerplate_max_chars"):
             if getattr(self, name) < 1:
