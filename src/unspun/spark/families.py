@@ -15,6 +15,7 @@ import pandas as pd
 from unspun.scan.config import ScanConfig
 from unspun.scan.families import build_families
 from unspun.scan.records import DocumentMeta, Family, FamilyEdge, ReusePair
+from unspun.spark.rows import frame
 from unspun.spark.verify import PAIR_FIELDS
 
 _REUSE = ("derived", "partially_derived")
@@ -52,9 +53,9 @@ def _pair(row: dict) -> ReusePair:
     return ReusePair(**values)
 
 
-def _component_families(frame: pd.DataFrame, config: ScanConfig) -> pd.DataFrame:
+def _component_families(component: pd.DataFrame, config: ScanConfig) -> pd.DataFrame:
     """``applyInPandas`` body: the families of one component, with their members' site and date."""
-    pairs = [_pair(row) for row in frame.to_dict("records")]
+    pairs = [_pair(row) for row in component.to_dict("records")]
     meta: dict[str, DocumentMeta] = {}
     for pair in pairs:
         meta.setdefault(pair.a, DocumentMeta(0, pair.a, pair.a_site, pair.a_date))
@@ -63,7 +64,7 @@ def _component_families(frame: pd.DataFrame, config: ScanConfig) -> pd.DataFrame
     rows = [json.dumps({"family": family.to_dict(),
                         "meta": {doc: [meta[doc].site, meta[doc].date] for doc in family.members}})
             for family in families]
-    return pd.DataFrame({"row": rows})
+    return frame([{"row": row} for row in rows], "row string")
 
 
 def family_of(row: dict) -> Family:
@@ -78,7 +79,7 @@ def families(pairs, config: ScanConfig) -> tuple[tuple[Family, ...], dict[str, D
     """Every family (largest first, then earliest, then by id) and its members' metadata, on the driver."""
     edges = reuse_edges(pairs)
     labelled = edges.join(components(edges).withColumnRenamed("key", "key_a"), "key_a")
-    rows = labelled.groupBy("component").applyInPandas(lambda frame: _component_families(frame, config),
+    rows = labelled.groupBy("component").applyInPandas(lambda component: _component_families(component, config),
                                                        "row string").collect()
     found, meta = [], {}
     for row in rows:

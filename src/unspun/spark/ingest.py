@@ -18,6 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 import pandas as pd
 
+from unspun.config import CompareConfig
 from unspun.index.build import text_hash
 from unspun.spark.rows import frame
 from unspun.stages.ingest.records import FieldNames, Skipped, SourceRecord
@@ -33,7 +34,7 @@ class InputOptions:
     """What ``index add`` is told about inputs: the field names and the largest document accepted."""
 
     fields: FieldNames = FieldNames()
-    max_bytes: int = 10_000_000
+    max_bytes: int = CompareConfig().max_bytes
 
 
 def local_name(path: str) -> str:
