@@ -2,6 +2,7 @@
 shuffle sizes, and whether the result files agree.
 
     python bench/spark_scan.py /tmp/crawl/crawl.jsonl --documents 20000 --work /tmp/spark-bench --master local[2]
+    python bench/spark_scan.py /tmp/crawl/crawl.jsonl --single-bucket 2000     # k-means buckets on a small crawl
 
 The first N documents of the JSONL file are written to ``WORK/input.jsonl``. The local engine indexes them
 (``index add``) and scans the index; the Spark engine scans the JSONL file directly. Stage times and shuffle
@@ -93,7 +94,14 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path("/tmp/spark-bench"))
     parser.add_argument("--master", default="local[2]")
     parser.add_argument("--partitions", type=int, default=4)
+    parser.add_argument("--single-bucket", type=int, default=None,
+                        help="Passages up to which the vector join uses one bucket (lower it to exercise the "
+                             "k-means buckets on a small collection; the driver decides, for both engines).")
     args = parser.parse_args()
+    if args.single_bucket is not None:
+        from unspun.scan import vectors
+
+        vectors.SINGLE_BUCKET = args.single_bucket
     shutil.rmtree(args.work, ignore_errors=True)
     args.work.mkdir(parents=True)
     count = first_documents(args.crawl, args.documents, args.work / "input.jsonl")

@@ -5,7 +5,7 @@ of the local engine (:mod:`unspun.scan`): the same pairs, families, sites and bo
 Documents are keyed by the rank of their id (as the local engine keys them, :mod:`unspun.scan.order`), every
 reduction whose floats could depend on partitioning is exact, and only summaries and the final small tables
 (families, sites, boilerplate) reach the driver; the pair list and the corpus never do. Run it with
-``unspun scan ... --engine spark`` or ``spark-submit -m unspun.spark scan ...``.
+``unspun scan ... --engine spark`` or ``python -m unspun.spark scan ...`` (also a spark-submit script).
 """
 
 from unspun.spark.run import SparkScan, scan_collection

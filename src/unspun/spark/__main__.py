@@ -1,6 +1,6 @@
 """``python -m unspun.spark scan INPUTS... --out OUT``: the Spark scan as a spark-submit entry point.
 
-    spark-submit --py-files unspun.whl -m unspun.spark scan 's3a://bucket/crawl/*.jsonl' --out ./scan/
+    spark-submit --py-files unspun.whl .../unspun/spark/__main__.py scan 's3a://bucket/crawl/*.jsonl' --out ./scan/
 
 The options are ``unspun scan``'s (the same defaults, from :class:`~unspun.scan.ScanConfig` and
 :class:`~unspun.stages.ingest.FieldNames`); the master is spark-submit's unless ``--master`` is given.
