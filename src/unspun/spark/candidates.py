@@ -185,12 +185,12 @@ def lsh_pairs(signatures, config: ScanConfig):
     pairs = (buckets.select(F.explode("keys").alias("a"), "keys").select("a", F.explode("keys").alias("b"))
              .where(F.col("a") < F.col("b")).distinct())
     jaccard = _shared_minhashes(pairs, signatures).select(
-        "a", "b", (F.col("shared") / F.lit(config_perm(signatures))).alias("lsh_jaccard"))
+        "a", "b", (F.col("shared") / F.lit(signature_width(signatures))).alias("lsh_jaccard"))
     return jaccard.where(F.col("lsh_jaccard") >= config.lsh_min_jaccard).mapInPandas(
         _rounded_jaccard, "a long, b long, lsh_jaccard double")
 
 
-def config_perm(signatures) -> int:
+def signature_width(signatures) -> int:
     """MinHash values per signature (from the first row: all rows have the index config's ``num_perm``)."""
     first = signatures.select("signature").first()
     return len(uint32_of(first["signature"])) if first else 1

@@ -162,6 +162,8 @@ def scan_collection(spark, inputs: list[str], out: str, options: SparkScan | Non
     result = ScanResult(summary=summary, pairs=_tree_pairs(spark, pairs, found), families=found,
                         sites=sites, boilerplate=tuple(boilerplate), out=out)
     _write_small(Path(out), result)
+    for table in (prepared_all, signatures, passages):
+        table.unpersist()
     return result
 
 
