@@ -9,6 +9,7 @@ import typer
 
 from unspun.cli.index import add_inputs
 from unspun.config import CompareConfig
+from unspun.errors import InputError
 from unspun.index.store import DATABASE
 from unspun.scan import ScanConfig, ScanResult
 from unspun.stages.ingest.records import FieldNames
@@ -63,9 +64,24 @@ def _print_summary(result: ScanResult) -> None:
     typer.echo(f"written to      {result.out} (report.html, pairs, families, sites, boilerplate)")
 
 
+def _spark_scan(inputs: list[str], out: Path, *, master: str | None, config: ScanConfig, fields: FieldNames,
+                max_bytes: int) -> ScanResult:
+    """The scan on Spark (pyspark imported only here)."""
+    try:
+        from unspun.spark import SparkScan, scan_collection, spark_session
+        from unspun.spark.ingest import InputOptions
+    except ImportError as error:
+        raise InputError("--engine spark", f"needs pyspark ({error}); install it with "
+                                           "`pip install \"unspun[spark]\"`") from error
+    options = SparkScan(config=config, inputs=InputOptions(fields=fields, max_bytes=max_bytes))
+    return scan_collection(spark_session(master), inputs, str(out), options)
+
+
 def scan(
-    inputs: Annotated[list[Path], typer.Argument(help="An index folder, or inputs as for `index add` (text files, "
-                                                      "folders, .jsonl, .csv, .html, .warc(.gz)).")],
+    inputs: Annotated[list[str], typer.Argument(help="An index folder, or inputs as for `index add` (text files, "
+                                                     "folders, .jsonl, .csv, .html, .warc(.gz)); with --engine "
+                                                     "spark, JSONL, Parquet or WARC paths or globs (any Hadoop "
+                                                     "path).")],
     out: Annotated[Path, typer.Option("--out", help="Folder for the results (and the index built from inputs).")],
     jobs: Annotated[int, typer.Option(min=1, help="Processes that verify pairs (and index inputs).")] = 1,
     pairs_json: Annotated[bool, typer.Option("--pairs-json", help="Keep each pair's full compare JSON in "
@@ -78,6 +94,9 @@ def scan(
     date_field: Annotated[str, typer.Option(help="JSONL/CSV field holding the publication date.")] = _FIELDS.date,
     url_field: Annotated[str, typer.Option(help="JSONL/CSV field holding the url.")] = _FIELDS.url,
     max_bytes: Annotated[int, typer.Option(help="Largest document accepted.")] = _DEFAULTS.max_bytes,
+    engine: Annotated[str, typer.Option(help="local (an index on this machine) or spark (the same scan on a "
+                                             "Spark cluster; pip install \"unspun[spark]\").")] = "local",
+    master: Annotated[str | None, typer.Option(help="Spark master with --engine spark (default local[*]).")] = None,
 ) -> None:
     """Scan a collection for reuse: every related pair, reuse families with provenance trees, the sites that
     take from others, and the collection's template text. Re-running the same command resumes a scan."""
@@ -87,8 +106,13 @@ def scan(
     from unspun.index import Index
 
     fields = FieldNames(id=id_field, text=text_field, title=title_field, date=date_field, url=url_field)
-    index_dir = _index_dir(inputs, out, fields, max_bytes, jobs)
     config = ScanConfig(pairs_json=pairs_json, pair_reports=pair_reports)
+    if engine not in ("local", "spark"):
+        raise InputError("--engine", f"must be local or spark, got {engine!r}")
+    if engine == "spark":
+        _print_summary(_spark_scan(inputs, out, master=master, config=config, fields=fields, max_bytes=max_bytes))
+        return
+    index_dir = _index_dir([Path(item) for item in inputs], out, fields, max_bytes, jobs)
     columns = (TextColumn("{task.description:<13}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Index.open(index_dir, create=False) as index, Progress(*columns, console=Console(stderr=True),
                                                                 transient=True) as progress:

@@ -19,6 +19,7 @@ import numpy as np
 from unspun.scan.config import ScanConfig
 from unspun.scan.records import BoilerplateLine
 
+_UNDATED = "9999"
 MAX_STORIES = 20
 """Stories are counted up to this bound: enough to rank lines, and it caps the cost of a line on every page."""
 
@@ -40,11 +41,11 @@ def recurring(occurrences: LineOccurrences, min_documents: int) -> dict[int, np.
     return {int(hashes[s]): docs[s:e] for s, e in zip(starts, ends, strict=True) if e - s >= min_documents}
 
 
-def count_stories(docs: np.ndarray, doc_vectors: np.ndarray, row_of: dict[int, int], story_cosine: float) -> int:
-    """Different stories among ``docs`` (greedy leaders in key order, up to :data:`MAX_STORIES`)."""
+def count_stories(vectors: np.ndarray, story_cosine: float) -> int:
+    """Different stories among documents with these vectors, taken in the given order (greedy leaders, up to
+    :data:`MAX_STORIES`)."""
     leaders: list[np.ndarray] = []
-    for key in docs:
-        vector = doc_vectors[row_of[int(key)]]
+    for vector in vectors:
         if not leaders or float(np.max(np.stack(leaders) @ vector)) < story_cosine:
             leaders.append(vector)
             if len(leaders) >= MAX_STORIES:
@@ -52,22 +53,29 @@ def count_stories(docs: np.ndarray, doc_vectors: np.ndarray, row_of: dict[int, i
     return len(leaders)
 
 
+def publication_order(docs: Sequence[int] | np.ndarray, dates: dict[int, str | None]) -> list[int]:
+    """Document keys earliest first (undated last, then by key): the order stories are counted in, so that
+    a story's first telling, which the later copies resemble, leads it."""
+    return sorted((int(key) for key in docs), key=lambda key: (dates.get(key) or _UNDATED, key))
+
+
 def learn_boilerplate(occurrences: LineOccurrences, *, doc_vectors: np.ndarray, doc_keys: np.ndarray,
-                      sites: dict[int, str | None], text_of: Callable[[int, int], str],
-                      config: ScanConfig) -> list[BoilerplateLine]:
+                      sites: dict[int, str | None], dates: dict[int, str | None],
+                      text_of: Callable[[int, int], str], config: ScanConfig) -> list[BoilerplateLine]:
     """The template lines of a collection, by key. ``text_of(line hash, document key)`` reads a line's text in
-    the first document carrying it; ``sites`` gives each document's site."""
+    the first document (by key) carrying it; ``sites`` and ``dates`` give each document's site and date."""
     row_of = {int(key): row for row, key in enumerate(doc_keys)}
     lines = []
     for line_hash, docs in sorted(recurring(occurrences, config.boilerplate_min_documents).items()):
-        stories = count_stories(docs, doc_vectors, row_of, config.story_cosine)
+        ordered = doc_vectors[[row_of[key] for key in publication_order(docs, dates)]]
+        stories = count_stories(ordered, config.story_cosine)
         if stories >= config.boilerplate_min_stories:
-            lines.append(_line(line_hash, text_of(line_hash, int(docs[0])), docs, stories, sites))
+            lines.append(boilerplate_line(line_hash, text_of(line_hash, int(docs[0])), docs, stories, sites))
     return sorted(lines, key=lambda line: line.key)
 
 
-def _line(line_hash: int, text: str, docs: np.ndarray, stories: int,
-          sites: dict[int, str | None]) -> BoilerplateLine:
+def boilerplate_line(line_hash: int, text: str, docs: np.ndarray, stories: int,
+                     sites: dict[int, str | None]) -> BoilerplateLine:
     """A :class:`BoilerplateLine` with its site counts and scope."""
     per_site = Counter(sites.get(int(key)) or "" for key in docs)
     top = dict(sorted(per_site.items(), key=lambda kv: (-kv[1], kv[0]))[:20])
@@ -76,18 +84,35 @@ def _line(line_hash: int, text: str, docs: np.ndarray, stories: int,
                            site=single or None, documents=int(len(docs)), stories=stories, sites=top)
 
 
-def document_vectors(passage_docs: np.ndarray, passage_vectors: np.ndarray,
-                     doc_keys: Sequence[int] | np.ndarray) -> np.ndarray:
+def document_vectors(passage_docs: np.ndarray, passage_vectors: np.ndarray, doc_keys: Sequence[int] | np.ndarray,
+                     mean: np.ndarray | None = None) -> np.ndarray:
     """One unit vector per document of ``doc_keys``: the mean of its passage vectors, the collection's mean
-    passage removed (static embeddings share a large common component). Zero for a document without passages."""
+    passage (``mean``, by default that of ``passage_vectors``) removed: static embeddings share a large common
+    component. Zero for a document without passages."""
     keys = np.asarray(doc_keys, dtype=np.int64)
     rows = np.searchsorted(keys, passage_docs)
     sums = np.zeros((len(keys), passage_vectors.shape[1]), dtype=np.float64)
-    np.add.at(sums, rows, passage_vectors.astype(np.float64) - centre(passage_vectors))
+    np.add.at(sums, rows, passage_vectors.astype(np.float64) - (centre(passage_vectors) if mean is None else mean))
     norms = np.linalg.norm(sums, axis=1, keepdims=True)
     return (sums / np.where(norms == 0, 1.0, norms)).astype(np.float32)
 
 
+QUANTUM = 2.0 ** 32
+"""Vector components are summed as integer multiples of ``1 / QUANTUM``: integer sums are exact in any order,
+so the collection's mean is the same whichever engine sums it and however its rows are split."""
+
+
+def quantised_sum(vectors: np.ndarray) -> np.ndarray:
+    """The column sums of ``vectors`` in units of ``1 / QUANTUM``, exactly (int64 per column for one part;
+    parts combine by adding, in any order, as Python or numpy integers)."""
+    return np.rint(vectors.astype(np.float64) * QUANTUM).astype(np.int64).sum(axis=0, dtype=np.int64)
+
+
+def mean_of(total: np.ndarray, count: int) -> np.ndarray:
+    """The mean row from a :func:`quantised_sum` of ``count`` rows."""
+    return np.asarray([int(value) for value in total], dtype=np.float64) / QUANTUM / max(count, 1)
+
+
 def centre(vectors: np.ndarray) -> np.ndarray:
-    """The mean row, summed in float64 in row order (the same on every run and engine)."""
-    return vectors.astype(np.float64).mean(axis=0) if len(vectors) else np.zeros(vectors.shape[1])
+    """The mean row, from an exact quantised sum (the same on every run and engine, in any row order)."""
+    return mean_of(quantised_sum(vectors), len(vectors)) if len(vectors) else np.zeros(vectors.shape[1])

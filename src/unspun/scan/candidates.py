@@ -88,9 +88,10 @@ def lsh_pairs(keys: np.ndarray, signatures: np.ndarray, config: ScanConfig) -> d
             for (i, j), value in zip(rows[keep], jaccard[keep], strict=True)}
 
 
-def centred_unit(vectors: np.ndarray) -> np.ndarray:
-    """Vectors with the collection's mean removed, back to unit length (float32)."""
-    moved = vectors.astype(np.float64) - centre(vectors)
+def centred_unit(vectors: np.ndarray, mean: np.ndarray | None = None) -> np.ndarray:
+    """Vectors with the collection's mean (``mean``, by default that of ``vectors``) removed, back to unit
+    length (float32)."""
+    moved = vectors.astype(np.float64) - (centre(vectors) if mean is None else mean)
     norms = np.linalg.norm(moved, axis=1, keepdims=True)
     return (moved / np.where(norms == 0, 1.0, norms)).astype(np.float32)
 

@@ -16,8 +16,9 @@ import numpy as np
 from unspun.scan.boilerplate import document_vectors, learn_boilerplate
 from unspun.scan.candidates import CandidatePair, candidate_pairs, lsh_pairs, vector_pairs, with_lexical_support
 from unspun.scan.config import ScanConfig
-from unspun.scan.corpus import CorpusFacts, corpus_facts
+from unspun.scan.corpus import CorpusFacts, corpus_facts, id_order
 from unspun.scan.families import build_families
+from unspun.scan.order import IdOrder
 from unspun.scan.output import write_results
 from unspun.scan.records import BoilerplateLine, Family, ReusePair, ScanResult, ScanSummary
 from unspun.scan.reports import write_report
@@ -79,33 +80,37 @@ def _identity(index: Index, config: ScanConfig) -> dict:
     counts = index.info()
     return {"index": str(index.directory.resolve()), "documents": counts.documents, "batches": counts.batches,
             "scan_config": config.analysis_dict(), "compare_config": index.compare_config.to_dict(),
-            "unspun": __version__}
+            "unspun": __version__, "keys": "id rank"}
 
 
-def _learn_boilerplate(index: Index, facts: CorpusFacts, config: ScanConfig) -> list[BoilerplateLine]:
+def _learn_boilerplate(index: Index, facts: CorpusFacts, order: IdOrder,
+                       config: ScanConfig) -> list[BoilerplateLine]:
     """Learn the collection's template lines and store them in the index (one transaction)."""
-    passage_docs, passage_vectors = index.passage_vectors()
+    passage_docs, passage_vectors = order.rows(*index.passage_vectors())
     doc_keys = np.asarray([doc.key for doc in facts.documents], dtype=np.int64)
     vectors = document_vectors(passage_docs, passage_vectors, doc_keys)
 
     def text_of(wanted: int, key: int) -> str:
-        document = index.stored_documents([key])[key].document
+        index_key = int(order.index_keys[key])
+        document = index.stored_documents([index_key])[index_key].document
         return next(s.text for s in document.sentences if line_hash(s.text) == wanted)
 
     lines = learn_boilerplate(facts.occurrences, doc_vectors=vectors, doc_keys=doc_keys,
-                              sites={doc.key: doc.site for doc in facts.documents}, text_of=text_of, config=config)
+                              sites={doc.key: doc.site for doc in facts.documents},
+                              dates={doc.key: doc.date for doc in facts.documents}, text_of=text_of, config=config)
     index.set_learned_boilerplate((line.key, line.text, line.scope, line.site, line.documents, line.stories)
                                   for line in lines)
     return lines
 
 
-def _candidates(index: Index, state: ScanState, config: ScanConfig, jobs: int) -> list[CandidatePair]:
-    """The candidate pairs: from the state when a previous run found them, else from both joins."""
+def _candidates(index: Index, state: ScanState, order: IdOrder, config: ScanConfig,
+                jobs: int) -> list[CandidatePair]:
+    """The candidate pairs (by scan key): from the state when a previous run found them, else from both joins."""
     stored = state.candidates()
     if stored is not None:
         return stored
-    keys, signatures = index.signatures()
-    passage_docs, passage_vectors = index.passage_vectors()
+    keys, signatures = order.rows(*index.signatures())
+    passage_docs, passage_vectors = order.rows(*index.passage_vectors())
     close = with_lexical_support(vector_pairs(passage_docs, passage_vectors, config, threads=jobs), keys, signatures,
                                  config)
     pairs = candidate_pairs(lsh_pairs(keys, signatures, config), close)
@@ -113,8 +118,8 @@ def _candidates(index: Index, state: ScanState, config: ScanConfig, jobs: int) -
     return pairs
 
 
-def _verify(index: Index, state: ScanState, candidates: list[CandidatePair], *, config: ScanConfig, jobs: int,
-            progress: ScanProgress) -> None:
+def _verify(index: Index, state: ScanState, candidates: list[CandidatePair], *, order: IdOrder,
+            config: ScanConfig, jobs: int, progress: ScanProgress) -> None:
     """Verify the candidates not verified yet, committing each chunk to the state."""
     done = state.done()
     todo = [(p.a, p.b) for p in candidates if (p.a, p.b) not in done]
@@ -125,7 +130,7 @@ def _verify(index: Index, state: ScanState, candidates: list[CandidatePair], *, 
         state.save_verified(results)
         progress.advance("verification", len(results))
 
-    verify_pairs(todo, index_dir=index.directory, boilerplate=index.learned_boilerplate(), config=config,
+    verify_pairs(todo, index_dir=index.directory, order=order, boilerplate=index.learned_boilerplate(), config=config,
                  compare_config=index.compare_config, embedder=index.embedder, jobs=jobs, on_chunk=record)
 
 
@@ -151,15 +156,16 @@ def scan_index(index: Index, out: Path, *, config: ScanConfig | None = None, job
     try:
         clock.start("corpus")
         progress.start("corpus", index.info().documents)
-        facts = corpus_facts(index, config)
+        order = id_order(index)
+        facts = corpus_facts(index, config, order)
         progress.advance("corpus", len(facts.documents))
         clock.start("boilerplate")
-        boilerplate = _learn_boilerplate(index, facts, config)
+        boilerplate = _learn_boilerplate(index, facts, order, config)
         clock.start("candidates")
         progress.start("candidates", None)
-        candidates = _candidates(index, state, config, jobs)
+        candidates = _candidates(index, state, order, config, jobs)
         clock.start("verification")
-        _verify(index, state, candidates, config=config, jobs=jobs, progress=progress)
+        _verify(index, state, candidates, order=order, config=config, jobs=jobs, progress=progress)
         clock.start("families")
         pairs, errors = state.pairs(), state.errors()
         meta = {doc.id: doc for doc in facts.documents}

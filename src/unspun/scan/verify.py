@@ -18,9 +18,11 @@ from unspun.config import CompareConfig
 from unspun.embed import Embedder, default_embedder
 from unspun.errors import UnspunError
 from unspun.index.store import SqliteStore
+from unspun.model import Document
 from unspun.pipeline import compare_documents
 from unspun.scan.config import ScanConfig
 from unspun.scan.edges import reuse_pair
+from unspun.scan.order import IdOrder
 from unspun.scan.records import DocumentMeta, ReusePair
 from unspun.stages.candidates import PreparedDocument, prepare_documents
 from unspun.stages.segment import mark_learned_boilerplate
@@ -41,24 +43,44 @@ class Verified:
     error: str | None = None
 
 
-class DocumentSource:
-    """Documents of one index read through their own connection, learned boilerplate marked, prepared once."""
+Loader = Callable[[list[int]], dict[int, tuple[DocumentMeta, Document]]]
+"""Reads documents by scan key: ``{key: (metadata, segmented document)}`` (learned boilerplate not marked)."""
 
-    def __init__(self, index_dir: Path, boilerplate: frozenset[str], embedder: Embedder) -> None:
-        self._store = SqliteStore(index_dir)
+
+class IndexDocuments:
+    """A :data:`Loader` over an index folder, through its own connection (scan key → index key by ``order``)."""
+
+    def __init__(self, index_dir: Path, order: IdOrder) -> None:
+        self._store, self._order = SqliteStore(index_dir), order
+
+    def __call__(self, keys: list[int]) -> dict[int, tuple[DocumentMeta, Document]]:
+        """The documents of these scan keys."""
+        index_keys = {int(self._order.index_keys[key]): key for key in keys}
+        stored = self._store.documents(index_keys)
+        return {index_keys[k]: (DocumentMeta(index_keys[k], s.document.id, s.site, s.document.date, s.title),
+                                s.document) for k, s in stored.items()}
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._store.close()
+
+
+class DocumentSource:
+    """Documents from a :data:`Loader`, learned boilerplate marked, prepared once (a bounded cache)."""
+
+    def __init__(self, loader: Loader, boilerplate: frozenset[str], embedder: Embedder) -> None:
+        self._load = loader
         self._boilerplate, self._embedder = boilerplate, embedder
         self._cache: OrderedDict[int, tuple[DocumentMeta, PreparedDocument]] = OrderedDict()
 
     def get(self, keys: Iterable[int]) -> dict[int, tuple[DocumentMeta, PreparedDocument]]:
-        """Metadata and prepared form of each key (read in one query for those not cached)."""
+        """Metadata and prepared form of each key (loaded at once for those not cached)."""
         keys = list(dict.fromkeys(keys))
         missing = [key for key in keys if key not in self._cache]
-        stored = self._store.documents(missing)
-        documents = [mark_learned_boilerplate(stored[key].document, self._boilerplate) for key in missing]
-        for key, document, prepared in zip(missing, documents, prepare_documents(documents, self._embedder),
-                                           strict=True):
-            meta = DocumentMeta(key, document.id, stored[key].site, document.date, stored[key].title)
-            self._cache[key] = (meta, prepared)
+        loaded = self._load(missing)
+        documents = [mark_learned_boilerplate(loaded[key][1], self._boilerplate) for key in missing]
+        for key, prepared in zip(missing, prepare_documents(documents, self._embedder), strict=True):
+            self._cache[key] = (loaded[key][0], prepared)
         found = {}
         for key in keys:
             self._cache.move_to_end(key)
@@ -67,14 +89,11 @@ class DocumentSource:
             self._cache.popitem(last=False)
         return found
 
-    def close(self) -> None:
-        """Close the connection."""
-        self._store.close()
-
 
 def verify_chunk(source: DocumentSource, pairs: Sequence[tuple[int, int]], *, config: ScanConfig,
                  compare_config: CompareConfig, embedder: Embedder) -> list[Verified]:
-    """Compare each pair (lower key as ``a``); keep the related ones as rows, errors as error rows."""
+    """Compare each pair (lower scan key, i.e. lower id, as ``a``); keep the related ones as rows, errors as
+    error rows."""
     documents = source.get(key for pair in pairs for key in pair)
     results = []
     for a, b in pairs:
@@ -92,11 +111,11 @@ def verify_chunk(source: DocumentSource, pairs: Sequence[tuple[int, int]], *, co
 _WORKER: dict = {}
 
 
-def _start_worker(index_dir: Path, boilerplate: frozenset[str], config: ScanConfig,
+def _start_worker(index_dir: Path, order: IdOrder, boilerplate: frozenset[str], config: ScanConfig,
                   compare_config: CompareConfig) -> None:
     """Open the worker's own document source (and model) once."""
     embedder = default_embedder()
-    _WORKER.update(source=DocumentSource(index_dir, boilerplate, embedder), config=config,
+    _WORKER.update(source=DocumentSource(IndexDocuments(index_dir, order), boilerplate, embedder), config=config,
                    compare_config=compare_config, embedder=embedder)
 
 
@@ -106,30 +125,31 @@ def _verify_in_worker(pairs: Sequence[tuple[int, int]]) -> list[Verified]:
                         compare_config=_WORKER["compare_config"], embedder=_WORKER["embedder"])
 
 
-def verify_pairs(pairs: Sequence[tuple[int, int]], *, index_dir: Path, boilerplate: frozenset[str],
+def verify_pairs(pairs: Sequence[tuple[int, int]], *, index_dir: Path, order: IdOrder, boilerplate: frozenset[str],
                  config: ScanConfig, compare_config: CompareConfig, embedder: Embedder, jobs: int,
                  on_chunk: Callable[[list[Verified]], None]) -> None:
     """Verify ``pairs`` in chunks of :data:`CHUNK`, handing each finished chunk to ``on_chunk`` in order."""
     chunks = [list(pairs[start:start + CHUNK]) for start in range(0, len(pairs), CHUNK)]
-    for results in _results(chunks, index_dir=index_dir, boilerplate=boilerplate, config=config,
+    for results in _results(chunks, index_dir=index_dir, order=order, boilerplate=boilerplate, config=config,
                             compare_config=compare_config, embedder=embedder, jobs=jobs):
         on_chunk(results)
 
 
-def _results(chunks: list[list[tuple[int, int]]], *, index_dir: Path, boilerplate: frozenset[str],
+def _results(chunks: list[list[tuple[int, int]]], *, index_dir: Path, order: IdOrder, boilerplate: frozenset[str],
              config: ScanConfig, compare_config: CompareConfig, embedder: Embedder,
              jobs: int) -> Iterator[list[Verified]]:
     """Each chunk's results in order: inline for one job, else from spawned workers (bounded window)."""
     if jobs <= 1 or len(chunks) <= 1:
-        source = DocumentSource(index_dir, boilerplate, embedder)
+        loader = IndexDocuments(index_dir, order)
+        source = DocumentSource(loader, boilerplate, embedder)
         try:
             for chunk in chunks:
                 yield verify_chunk(source, chunk, config=config, compare_config=compare_config, embedder=embedder)
         finally:
-            source.close()
+            loader.close()
         return
     with ProcessPoolExecutor(jobs, mp_context=get_context("spawn"), initializer=_start_worker,
-                             initargs=(index_dir, boilerplate, config, compare_config)) as pool:
+                             initargs=(index_dir, order, boilerplate, config, compare_config)) as pool:
         window = []
         for chunk in chunks:
             window.append(pool.submit(_verify_in_worker, chunk))
