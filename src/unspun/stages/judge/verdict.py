@@ -5,6 +5,8 @@ gives the measurements behind each):
 
 - ``derived``: at least ``derived_coverage`` of one text's body is aligned to the other, through at least
   ``derived_min_sentences`` sentences or through fewer strongly aligned ones (mean evidence ≥ ``strong_evidence``);
+  or the texts are a retelling of each other (:mod:`unspun.stages.judge.retold`: most specific details kept in
+  the same order, an order-keeping path of sentence pairs all along), which a full rewrite is;
 - ``partially_derived``: less than that, but ``partial_min_sentences`` aligned sentences with mean evidence
   ≥ ``partial_mean_evidence``, or one pair ≥ ``single_pair_evidence``;
 - ``same_story``: no such reuse, but the texts share ≥ ``same_story_overlap`` of their names and figures and
@@ -65,9 +67,10 @@ def _is_partial(alignments: tuple[Alignment, ...], config: CompareConfig) -> boo
 
 
 def decide_verdict(cover: Coverage, body_alignments: tuple[Alignment, ...], story: tuple[float, float],
-                   config: CompareConfig) -> Verdict:
-    """The verdict from coverage, the aligned body sentences and ``story`` = (shared facts, document cosine)."""
-    if _is_derived(cover, body_alignments, config):
+                   config: CompareConfig, *, retelling: bool = False) -> Verdict:
+    """The verdict from coverage, the aligned body sentences, ``story`` = (shared facts, document cosine) and
+    whether the whole texts are a ``retelling`` of each other."""
+    if _is_derived(cover, body_alignments, config) or (retelling and bool(body_alignments)):
         return "derived"
     if _is_partial(body_alignments, config):
         return "partially_derived"
