@@ -61,7 +61,7 @@ def compare_documents(a: Document | PreparedDocument, b: Document | PreparedDocu
     body = tuple(al for al in alignments if a.sentences[al.a_sentences[0]].role == "body")
     cover = coverage(a, b, alignments)
     story = (shared_facts(candidates.a_views, candidates.b_views), candidates.document_cosine)
-    verdict = decide_verdict(cover, body, story, config, retelling=is_retelling(retold, config))
+    verdict = decide_verdict(cover, body, story, config, retold=retold)
     a_tokens = tuple(t for v in candidates.a_views.values() for t in v.tokens)
     b_tokens = tuple(t for v in candidates.b_views.values() for t in v.tokens)
     a_furniture, b_furniture = boilerplate_pieces(a, "a"), boilerplate_pieces(b, "b")

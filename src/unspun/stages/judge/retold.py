@@ -48,13 +48,16 @@ class RetoldEvidence:
         signals = {"details": self.details, "path": self.path_share, "path_mean": self.path_mean}
         return RETOLD_BIAS + sum(RETOLD_WEIGHTS[name] * signals[name] for name in RETOLD_WEIGHTS)
 
+    def probability(self) -> float:
+        """The fitted probability that one text retells the other."""
+        return 1.0 / (1.0 + math.exp(-self.score()))
+
     def record(self, source: str | None) -> Retold:
         """The report's record, told from the original's side (``source``; A when unknown)."""
         kept = self.retelling
         total = kept.details_b if source == "b" else kept.details_a
-        probability = 1.0 / (1.0 + math.exp(-self.score()))
         return Retold(details=total, kept=kept.shared, in_order=kept.ordered, sentences_in_order=len(self.path),
-                      probability=probability)
+                      probability=self.probability())
 
 
 def document_details(doc: Document, views: dict[int, SentenceView]) -> tuple[tuple, ...]:
