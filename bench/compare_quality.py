@@ -3,6 +3,7 @@
     python bench/compare_quality.py ../shared/corpora            # every section
     python bench/compare_quality.py ../shared/corpora --only mixset --others 100
     python bench/compare_quality.py ../shared/corpora --fit-direction   # refit the direction weights
+    python bench/compare_quality.py ../shared/corpora --only mixset --fit-retold   # refit the retelling weights
 
 Sections:
 - mixset: each MixSet dev rewrite vs its own original (random A/B order) → recall of ``derived``, direction
@@ -28,7 +29,9 @@ import numpy as np
 
 from unspun import CompareConfig, compare
 from unspun.embed import default_embedder
+from unspun.kernels.calibration import format_table, reliability_table
 from unspun.stages.judge.direction import WEIGHTS
+from unspun.stages.judge.retold import RETOLD_WEIGHTS
 
 VERDICTS = ("derived", "partially_derived", "same_story", "unrelated")
 
@@ -71,7 +74,7 @@ def mixset_section(root: Path, others: int, config: CompareConfig, rng: random.R
     """Recall, direction accuracy, false positives and hard negatives on MixSet dev."""
     pairs = _jsonl(root / "mixset-news-dev" / "pairs.jsonl")
     by_op: dict[str, Counter] = defaultdict(Counter)
-    features = []
+    features, retold, shipped = [], [], []
     fp_derived = fp_partial = fp_total = 0
     for pair in pairs:
         swap = rng.random() < 0.5
@@ -80,15 +83,33 @@ def mixset_section(root: Path, others: int, config: CompareConfig, rng: random.R
         stats["n"] += 1
         stats["derived"] += result.verdict == "derived"
         stats["direction_ok"] += result.source == truth
+        shipped.append((result.direction.confidence, result.source == truth))
         features.append((_direction_features(result), 1 if truth == "a" else 0, pair["mixset_id"]))
+        retold.append((_retold_features(result, config), 1, pair["mixset_id"]))
         for other in _other_texts(root, pairs, pair, others, rng):
             verdict = compare(other, pair["rewrite"], config=config).verdict
             fp_derived += verdict == "derived"
             fp_partial += verdict == "partially_derived"
             fp_total += 1
-    hard = Counter(compare(n["negative_text"], n["rewrite"], config=config).verdict
-                   for n in _jsonl(root / "mixset-news-dev" / "hard_negatives.jsonl"))
-    return {"by_op": by_op, "fp": (fp_derived, fp_partial, fp_total), "hard": hard, "features": features}
+    hard: Counter = Counter()
+    for negative in _jsonl(root / "mixset-news-dev" / "hard_negatives.jsonl"):
+        result = compare(negative["negative_text"], negative["rewrite"], config=config)
+        hard[result.verdict] += 1
+        retold.append((_retold_features(result, config), 0, negative["mixset_id"]))
+    return {"by_op": by_op, "fp": (fp_derived, fp_partial, fp_total), "hard": hard, "features": features,
+            "retold": retold, "shipped": shipped}
+
+
+def _retold_features(result, config: CompareConfig) -> list[float]:
+    """The retelling signals of a comparison, re-measured from its documents (for fitting)."""
+    from unspun.stages.candidates import find_candidates, prepare_document
+    from unspun.stages.judge.retold import retold_evidence
+
+    embedder = default_embedder()
+    candidates = find_candidates(prepare_document(result.a, embedder), prepare_document(result.b, embedder), config)
+    evidence = retold_evidence(result.a, result.b, candidates, config)
+    signals = {"details": evidence.details, "path": evidence.path_share, "path_mean": evidence.path_mean}
+    return [signals[name] for name in RETOLD_WEIGHTS]
 
 
 def _direction_features(result) -> list[float]:
@@ -128,6 +149,9 @@ def print_mixset(section: dict) -> None:
     n_hard = sum(hard.values())
     print(f"rewrite vs its hard negatives (same topic, not its source): {n_hard} pairs: "
           + ", ".join(f"{v} {hard[v]} ({hard[v] / n_hard:.1%})" for v in VERDICTS))
+    confidences, outcomes = zip(*section["shipped"], strict=True)
+    print("\ndirection confidence as shipped (in-sample: the weights were fitted on these pairs):")
+    print(format_table(reliability_table(confidences, outcomes, bins=5, low=0.5)))
 
 
 def clough_section(root: Path, config: CompareConfig) -> dict:
@@ -171,17 +195,42 @@ def fit_direction(features: list, epochs: int = 3000) -> None:
     x = np.array([f for f, _, _ in features], dtype=float)
     y = np.array([label for _, label, _ in features], dtype=float)
     groups = np.array([g for _, _, g in features])
-    correct = 0
+    scores = np.zeros(len(y))
     for group in np.unique(groups):
         train = groups != group
-        weights = _logistic(x[train], y[train], epochs)
-        correct += int(((x[~train] @ weights > 0) == (y[~train] == 1)).sum())
-    print(f"\n## direction fit: leave-one-original-out accuracy {correct / len(y):.1%} (n={len(y)})")
+        scores[~train] = x[~train] @ _logistic(x[train], y[train], epochs)
+    correct = (scores > 0) == (y == 1)
+    print(f"\n## direction fit: leave-one-original-out accuracy {correct.mean():.1%} (n={len(y)})")
+    confidence = 1 / (1 + np.exp(-np.abs(scores)))
+    print("direction confidence, leave-one-original-out:")
+    print(format_table(reliability_table(confidence.tolist(), correct.tolist(), bins=5, low=0.5)))
     print("weights on all data:", dict(zip(WEIGHTS, np.round(_logistic(x, y, epochs), 3), strict=True)))
 
 
+def fit_retold(features: list, epochs: int = 5000) -> None:
+    """Logistic regression (with intercept) of 'B retells A' on the retelling signals, MixSet own pairs against
+    hard negatives; leave-one-original-out predictions at log-odds 0."""
+    x = np.array([[*f, 1.0] for f, _, _ in features], dtype=float)
+    y = np.array([label for _, label, _ in features], dtype=float)
+    groups = np.array([g for _, _, g in features])
+    predicted = np.zeros(len(y))
+    for group in np.unique(groups):
+        held = groups == group
+        predicted[held] = x[held] @ _logistic(x[~held], y[~held], epochs)
+    positives, negatives = predicted[y == 1], predicted[y == 0]
+    retold_own, retold_hard = int((positives >= 0).sum()), int((negatives >= 0).sum())
+    print(f"\n## retelling fit, leave-one-original-out: own pairs retold {retold_own}/{len(positives)}, "
+          f"hard negatives retold {retold_hard}/{len(negatives)}")
+    probability = 1 / (1 + np.exp(-predicted))
+    print("retelling probability, leave-one-original-out (came true = is the rewrite's own original):")
+    print(format_table(reliability_table(probability.tolist(), (y == 1).tolist(), bins=5)))
+    weights = np.round(_logistic(x, y, epochs), 2)
+    print("weights on all data:", dict(zip([*RETOLD_WEIGHTS, "bias"], weights, strict=True)))
+
+
 def _logistic(x: np.ndarray, y: np.ndarray, epochs: int) -> np.ndarray:
-    """Plain L2-regularised logistic regression without intercept (the signals are antisymmetric in A/B)."""
+    """Plain L2-regularised logistic regression without intercept (the direction signals are antisymmetric in
+    A/B; for the retelling fit, a constant column serves as intercept)."""
     weights = np.zeros(x.shape[1])
     for _ in range(epochs):
         p = 1 / (1 + np.exp(-(x @ weights)))
@@ -196,6 +245,7 @@ def main() -> None:
     parser.add_argument("--others", type=int, default=100,
                         help="texts that are not the source, per rewrite, for false positives")
     parser.add_argument("--fit-direction", action="store_true")
+    parser.add_argument("--fit-retold", action="store_true")
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
     sections = args.only or ["mixset", "clough", "semeval"]
@@ -207,6 +257,8 @@ def main() -> None:
         print_mixset(mixset)
         if args.fit_direction:
             fit_direction(mixset["features"])
+        if args.fit_retold:
+            fit_retold(mixset["retold"])
     if "clough" in sections:
         print_confusion("Clough & Stevenson: gold category vs verdict", clough_section(args.corpora, config),
                         ["cut", "light", "heavy", "non"])

@@ -167,6 +167,31 @@ class Direction:
 
 
 @dataclass(frozen=True)
+class Retold:
+    """Whole-text evidence of a retelling: of the original's ``details`` specific details (names, figures,
+    dates, rare words) the other text keeps ``kept``, ``in_order`` of them in the original's order;
+    ``sentences_in_order`` sentence pairs lie on the best order-keeping path; ``probability`` is the fitted
+    probability that one text retells the other (:mod:`unspun.stages.judge.retold`)."""
+
+    details: int
+    kept: int
+    in_order: int
+    sentences_in_order: int
+    probability: float
+
+    def summary(self, source: str = "the original", derived: str = "the other text") -> str:
+        """One line for a report, e.g. "retold: B keeps 31 of A's 36 specific details, 29 in A's order"."""
+        return (f"retold: {derived} keeps {self.kept} of {source}'s {self.details} specific details, "
+                f"{self.in_order} in {source}'s order ({self.sentences_in_order} sentences in order; "
+                f"retelling probability {self.probability:.2f})")
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form."""
+        return {"details": self.details, "kept": self.kept, "in_order": self.in_order,
+                "sentences_in_order": self.sentences_in_order, "probability": round(self.probability, 4)}
+
+
+@dataclass(frozen=True)
 class Comparison:
     """The result of comparing two documents; ``to_dict`` is the documented JSON schema."""
 
@@ -182,6 +207,8 @@ class Comparison:
     config: dict[str, Any] = field(default_factory=dict)
     version: str = ""
     passages: tuple[Passage, ...] = ()
+    retold: Retold | None = None
+    """Whole-text retelling evidence; None for comparisons made without it."""
 
     @property
     def source(self) -> Side | None:
@@ -213,6 +240,7 @@ class Comparison:
             "b": self.b.info(),
             "alignments": [alignment.to_dict(a_text, b_text) for alignment in self.alignments],
             "passages": [passage.to_dict() for passage in self.passages],
+            "retold": self.retold.to_dict() if self.retold else None,
             "dropped": [piece.to_dict() for piece in self.dropped],
             "added": [piece.to_dict() for piece in self.added],
             "boilerplate": [piece.to_dict() for piece in self.boilerplate],

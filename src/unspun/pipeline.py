@@ -11,11 +11,14 @@ from unspun.model import Alignment, Comparison, Direction, Document, TextPiece
 from unspun.stages.align import align_groups, build_alignment
 from unspun.stages.candidates import Candidates, PreparedDocument, find_candidates, prepare_document
 from unspun.stages.judge import (
+    RetoldEvidence,
     boilerplate_pieces,
     coverage,
     decide_direction,
     decide_verdict,
     direction_evidence,
+    is_retelling,
+    retold_evidence,
     shared_facts,
     unaligned_pieces,
 )
@@ -24,9 +27,10 @@ from unspun.version import __version__
 
 
 def _alignments(a: Document, b: Document, candidates: Candidates, embedder: Embedder,
-                config: CompareConfig) -> tuple[Alignment, ...]:
+                config: CompareConfig, *, retold: RetoldEvidence) -> tuple[Alignment, ...]:
     """Aligned groups turned into full records (diffs, facts)."""
-    groups = align_groups(a, b, candidates, embedder, config)
+    groups = align_groups(a, b, candidates, embedder, config, path=retold.path,
+                          retelling=is_retelling(retold, config))
     views = (candidates.a_views, candidates.b_views)
     return tuple(build_alignment(a, b, g, views=views, config=config) for g in groups)
 
@@ -52,11 +56,12 @@ def compare_documents(a: Document | PreparedDocument, b: Document | PreparedDocu
                               for side in (a, b))
     a, b = prepared_a.document, prepared_b.document
     candidates = find_candidates(prepared_a, prepared_b, config)
-    alignments = _alignments(a, b, candidates, embedder, config)
+    retold = retold_evidence(a, b, candidates, config)
+    alignments = _alignments(a, b, candidates, embedder, config, retold=retold)
     body = tuple(al for al in alignments if a.sentences[al.a_sentences[0]].role == "body")
     cover = coverage(a, b, alignments)
     story = (shared_facts(candidates.a_views, candidates.b_views), candidates.document_cosine)
-    verdict = decide_verdict(cover, body, story, config)
+    verdict = decide_verdict(cover, body, story, config, retold=retold)
     a_tokens = tuple(t for v in candidates.a_views.values() for t in v.tokens)
     b_tokens = tuple(t for v in candidates.b_views.values() for t in v.tokens)
     a_furniture, b_furniture = boilerplate_pieces(a, "a"), boilerplate_pieces(b, "b")
@@ -72,4 +77,5 @@ def compare_documents(a: Document | PreparedDocument, b: Document | PreparedDocu
                       dropped=dropped, added=added,
                       boilerplate=a_furniture + b_furniture,
                       config=config.to_dict(), version=__version__,
-                      passages=find_passages(a, b, candidates, config.passages))
+                      passages=find_passages(a, b, candidates, config.passages),
+                      retold=retold.record(direction.source))

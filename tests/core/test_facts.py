@@ -148,3 +148,17 @@ def test_polarity_flip_next_to_an_unchanged_trend_word():
 
 def test_same_trend_is_no_polarity_change():
     assert polarity_change(tokenize("Shares rose 3%."), tokenize("Shares climbed 3%.")) is None
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("It is no coincidence that the harbour town was the first to sign.",
+     "The harbour town was, fittingly, the first to sign."),
+    ("There is no doubt the vote will pass.", "The vote will surely pass."),
+    ("It was not a surprise that rents rose.", "Rents rose, as expected."),
+])
+def test_rhetorical_negation_dropped_is_no_flip(a, b):
+    assert negation_change(tokenize(a), tokenize(b)) is None
+
+
+def test_real_denial_next_to_a_rhetorical_word_is_still_a_flip():
+    assert negation_change(tokenize("It was not a mistake to sell."), tokenize("It was a mistake to sell.")) is not None

@@ -13,6 +13,7 @@ from unspun.stages.report import to_json
 _SPAN = {"type": "array", "items": {"type": "integer", "minimum": 0}, "minItems": 2, "maxItems": 2}
 _SPANS = {"type": "array", "items": _SPAN, "minItems": 1, "maxItems": 2}
 _UNIT = {"type": "number", "minimum": 0, "maximum": 1}
+_COUNT = {"type": "integer", "minimum": 0}
 _TEXT_OR_NULL = {"type": ["string", "null"]}
 _SPAN_OR_NULL = {"anyOf": [_SPAN, {"type": "null"}]}
 _DOCUMENT = {
@@ -64,6 +65,10 @@ COMPARISON_SCHEMA = {
         "added": {"type": "array", "items": _PIECE},
         "boilerplate": {"type": "array", "items": _PIECE},
         "changed_facts": {"type": "array", "items": _FACT},
+        "retold": {"type": "object", "required": ["details", "kept", "in_order", "sentences_in_order", "probability"],
+                   "additionalProperties": False,
+                   "properties": {"details": _COUNT, "kept": _COUNT, "in_order": _COUNT,
+                                  "sentences_in_order": _COUNT, "probability": _UNIT}},
     },
     "allOf": [
         {"if": {"properties": {"verdict": {"enum": ["same_story", "unrelated"]}}},

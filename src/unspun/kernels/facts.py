@@ -35,6 +35,11 @@ _NUMBER = re.compile(
 _QUOTE = re.compile(r"[\"“]([^\"“”]{8,}?)[\"”]|‘([^‘’]{8,}?)’(?!\w)")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _NEGATIONS = frozenset("not no never none nobody nothing neither nor without cannot".split())
+_RHETORICAL = frozenset("coincidence accident surprise surprising wonder doubt secret exaggeration small".split())
+"""Words after which "no"/"not" assert rather than deny: "It is no coincidence that..." (= it is deliberate),
+"no doubt", "not a secret", "no small feat". A rewrite that drops such a "no" ("Pakistan was, fittingly, among
+the first...") says the same thing, so it is not a negation change. Words that can follow a real denial
+("not a mistake", "does not mean", "no longer wants") are deliberately not here."""
 _UP = frozenset("rise rose risen rising rises increas gain grew grow grown growth jump climb surg soar boost "
                 "higher up rais expand won win wins winning approv accept".split())
 _DOWN = frozenset("fall fell fallen falling falls decreas drop dropp declin lose lost loss shrink shrank slump "
@@ -252,12 +257,19 @@ def negation_change(a_tokens: tuple[Token, ...], b_tokens: tuple[Token, ...]) ->
 
 
 def _first_negation(tokens: tuple[Token, ...]) -> Token | None:
-    """The first negation word (including contractions such as didn't), skipping "not only ... but"."""
+    """The first negation word (including contractions such as didn't), skipping "not only ... but" and
+    rhetorical negation ("no coincidence", "not a surprise": :data:`_RHETORICAL`)."""
     for position, token in enumerate(tokens):
-        following = tokens[position + 1].norm if position + 1 < len(tokens) else ""
-        if (token.norm in _NEGATIONS or token.norm.endswith("n't")) and following != "only":
+        if (token.norm in _NEGATIONS or token.norm.endswith("n't")) and not _is_rhetorical(tokens, position):
             return token
     return None
+
+
+def _is_rhetorical(tokens: tuple[Token, ...], position: int) -> bool:
+    """True when the negation at ``position`` is "not only" or is followed (within two words: "not a", "no
+    great") by a word of :data:`_RHETORICAL`."""
+    following = [token.norm for token in tokens[position + 1:position + 3]]
+    return following[:1] == ["only"] or any(word in _RHETORICAL for word in following)
 
 
 def _new_cues(tokens: tuple[Token, ...], lexicon: frozenset[str], other: tuple[Token, ...]) -> list[Token]:

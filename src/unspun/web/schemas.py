@@ -83,6 +83,14 @@ class CoverageOut(_Strict):
     b_in_a: float = Field(description="Share of B's body characters aligned to A.")
 
 
+class RetoldOut(_Strict):
+    details: int = Field(description="Specific details (names, figures, dates, rare words) of the original.")
+    kept: int = Field(description="Of them, those the other text keeps.")
+    in_order: int = Field(description="Of those kept, the most the other text tells in the original's order.")
+    sentences_in_order: int = Field(description="Sentence pairs on the best order-keeping path.")
+    probability: float = Field(description="Fitted probability that one text retells the other.")
+
+
 class ComparisonOut(_Strict):
     """compare's JSON: verdict, direction, coverage, aligned sentences with word diffs, dropped/added text."""
 
@@ -97,6 +105,7 @@ class ComparisonOut(_Strict):
     b: DocumentOut
     alignments: list[AlignmentOut]
     passages: list[PassageOut]
+    retold: RetoldOut | None = None
     dropped: list[PieceOut]
     added: list[PieceOut]
     boilerplate: list[PieceOut]

@@ -1,9 +1,13 @@
-"""Choose sentence groups: a one-to-one matching by evidence, then 2-1 merges and 1-2 splits.
+"""Choose sentence groups: a one-to-one matching by evidence, weak pairs where order supports them, then 2-1
+merges and 1-2 splits.
 
-Written by hand because it is unspun's edge. Rewrites reorder freely, so the matching is not monotone (no
-DTW/Gale-Church band): pairs are taken greedily from the strongest evidence down, each sentence used once,
-which is deterministic and, on these sparse candidate graphs, matches the optimal assignment in practice. A
-sentence left over next to a matched one joins it when the joined text explains its partner clearly better
+Written by hand because it is unspun's edge. Rewrites reorder freely, so the strong matching is not monotone
+(no DTW/Gale-Church band): pairs are taken greedily from the strongest evidence down, each sentence used once,
+which is deterministic and, on these sparse candidate graphs, matches the optimal assignment in practice.
+Order then rescues weak pairs (vecalign/bertalign style): a pair on the best order-keeping path
+(:func:`unspun.kernels.order.monotone_path`) whose two neighbours on that path are both strong pairs aligns
+too, and when the whole text is a retelling (:mod:`unspun.stages.judge.retold`) every pair of the path does.
+A sentence left over next to a matched one joins it when the joined text explains its partner clearly better
 (``merge_gain``): that is how "A1. A2." → "B1" (merge) and "A1" → "B1. B2." (split) are found.
 """
 
@@ -41,6 +45,30 @@ def match_one_to_one(candidates: Candidates, threshold: float) -> list[Group]:
         used_b.add(pair.b)
         groups.append(Group((pair.a,), (pair.b,), pair.score))
     return groups
+
+
+PathPair = tuple[int, int, float]
+
+
+def _used_sentences(groups: list[Group]) -> tuple[set[int], set[int]]:
+    """A and B sentences some group uses."""
+    return {i for g in groups for i in g.a}, {i for g in groups for i in g.b}
+
+
+def fill_between_strong(groups: list[Group], path: tuple[PathPair, ...]) -> list[Group]:
+    """``groups`` plus each free pair ``(a, b)`` of ``path`` whose neighbours in both texts, ``(a - 1, b - 1)``
+    and ``(a + 1, b + 1)``, are strong pairs (a weak pair between two strong neighbours)."""
+    strong = {(g.a[0], g.b[0]) for g in groups if len(g.a) == len(g.b) == 1}
+    used_a, used_b = _used_sentences(groups)
+    added = [Group((a,), (b,), score) for a, b, score in path
+             if a not in used_a and b not in used_b and (a - 1, b - 1) in strong and (a + 1, b + 1) in strong]
+    return groups + added
+
+
+def follow_path(groups: list[Group], path: tuple[PathPair, ...]) -> list[Group]:
+    """``groups`` plus every pair of ``path`` whose sentences are free (for a text that retells the other)."""
+    used_a, used_b = _used_sentences(groups)
+    return groups + [Group((a,), (b,), score) for a, b, score in path if a not in used_a and b not in used_b]
 
 
 def _joined_score(doc_a: Document, doc_b: Document, group: tuple[tuple[int, ...], tuple[int, ...]],
@@ -131,9 +159,15 @@ class _Extender:
 
 
 def align_groups(doc_a: Document, doc_b: Document, candidates: Candidates, embedder: Embedder,
-                 config: CompareConfig) -> list[Group]:
-    """All aligned sentence groups of the two documents, ordered by their first B sentence."""
-    groups = match_one_to_one(candidates, config.align_threshold)
+                 config: CompareConfig, *, path: tuple[PathPair, ...] = (), retelling: bool = False) -> list[Group]:
+    """All aligned sentence groups of the two documents, ordered by their first B sentence.
+
+    ``path`` is the order-keeping path through the candidate pairs; its pairs between two strong ones align,
+    and all its pairs when the texts are a ``retelling`` of each other.
+    """
+    groups = fill_between_strong(match_one_to_one(candidates, config.align_threshold), path)
+    if retelling:
+        groups = follow_path(groups, path)
     extender = _Extender(doc_a, doc_b, candidates, embedder, config.merge_gain)
     groups = extender.extend(groups)
     title = candidates.title_pair

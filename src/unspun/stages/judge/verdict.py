@@ -5,6 +5,10 @@ gives the measurements behind each):
 
 - ``derived``: at least ``derived_coverage`` of one text's body is aligned to the other, through at least
   ``derived_min_sentences`` sentences or through fewer strongly aligned ones (mean evidence ≥ ``strong_evidence``);
+  or the texts are a retelling of each other (:mod:`unspun.stages.judge.retold`: most specific details kept in
+  the same order, an order-keeping path of sentence pairs all along), which a full rewrite is; coverage through
+  weak pairs only (mean evidence < ``weak_mean_evidence``) does not count when the retelling probability is
+  below ``retold_support`` (the texts keep almost none of each other's details in order);
 - ``partially_derived``: less than that, but ``partial_min_sentences`` aligned sentences with mean evidence
   ≥ ``partial_mean_evidence``, or one pair ≥ ``single_pair_evidence``;
 - ``same_story``: no such reuse, but the texts share ≥ ``same_story_overlap`` of their names and figures and
@@ -17,6 +21,7 @@ from __future__ import annotations
 from unspun.config import CompareConfig
 from unspun.model import Alignment, Coverage, Document, Verdict
 from unspun.stages.candidates import SentenceView
+from unspun.stages.judge.retold import RetoldEvidence, is_retelling
 
 _SPECIFIC = frozenset({"entity", "number", "amount", "percentage", "date"})
 
@@ -64,10 +69,21 @@ def _is_partial(alignments: tuple[Alignment, ...], config: CompareConfig) -> boo
             and _mean_evidence(alignments) >= config.partial_mean_evidence)
 
 
+def _contradicted(alignments: tuple[Alignment, ...], retold: RetoldEvidence | None, config: CompareConfig) -> bool:
+    """Coverage through paraphrase-level pairs only, while the whole texts share almost none of their specific
+    details in order: answers to one question, or reports of one topic, not a rewrite."""
+    if retold is None or _mean_evidence(alignments) >= config.weak_mean_evidence:
+        return False
+    return retold.probability() < config.retold_support
+
+
 def decide_verdict(cover: Coverage, body_alignments: tuple[Alignment, ...], story: tuple[float, float],
-                   config: CompareConfig) -> Verdict:
-    """The verdict from coverage, the aligned body sentences and ``story`` = (shared facts, document cosine)."""
-    if _is_derived(cover, body_alignments, config):
+                   config: CompareConfig, *, retold: RetoldEvidence | None = None) -> Verdict:
+    """The verdict from coverage, the aligned body sentences, ``story`` = (shared facts, document cosine) and
+    the whole-text ``retold`` evidence (:mod:`unspun.stages.judge.retold`)."""
+    by_coverage = _is_derived(cover, body_alignments, config) and not _contradicted(body_alignments, retold, config)
+    retelling = retold is not None and is_retelling(retold, config)
+    if by_coverage or (retelling and bool(body_alignments)):
         return "derived"
     if _is_partial(body_alignments, config):
         return "partially_derived"

@@ -184,8 +184,12 @@ def _legend(comparison: Comparison) -> list[dict[str, object]]:
 def _counts(comparison: Comparison) -> str:
     """One line of totals under the verdict."""
     facts = len(comparison.changed_facts)
-    return (f"{len(comparison.alignments)} aligned passages · {facts} changed fact{'s' if facts != 1 else ''} · "
+    line = (f"{len(comparison.alignments)} aligned passages · {facts} changed fact{'s' if facts != 1 else ''} · "
             f"{len(comparison.dropped)} dropped · {len(comparison.added)} added")
+    if comparison.retold is not None:
+        source = (comparison.source or "a").upper()
+        line += " · " + comparison.retold.summary(source, "B" if source == "A" else "A")
+    return line
 
 
 def _side(comparison: Comparison, side: Side) -> dict[str, object]:

@@ -36,6 +36,9 @@ def _header(comparison: Comparison) -> Panel:
         text.append(f"(confidence {direction.confidence:.2f}, from {direction.method})\n")
         for reason in direction.reasons:
             text.append(f"  - {reason}\n", "dim")
+    if comparison.retold is not None:
+        source = (direction.source or "a").upper()
+        text.append(comparison.retold.summary(source, "B" if source == "A" else "A") + "\n")
     cover = comparison.coverage
     text.append(f"Coverage: {cover.b_in_a:.0%} of B is aligned to A; {cover.a_in_b:.0%} of A is aligned to B")
     return Panel(text, title=f"unspun compare  A={comparison.a.id}  B={comparison.b.id}", expand=True)

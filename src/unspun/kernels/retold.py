@@ -1,0 +1,94 @@
+"""Whole-text evidence of a retelling: how many of one text's specific details another keeps, and in what order.
+
+A full rewrite rewords every sentence, merges and reorders some, so no sentence pair need look alike; yet it
+keeps the source's names, figures and dates and tells them in the source's order, which is what a reader
+notices. Independent reports of one event share the main names too, but not the sequence and density of the
+details: each reporter picks other details and tells them in another order.
+
+A text's **details** are its names (each capitalised name word, so "President Ilham Aliyev" and "Aliyev"
+share one), figures, amounts, percentages and dates, and its rare long words (content words of at least
+:data:`LONG_WORD` letters used once or twice, like "extricate" or "capital-raising"), each counted once at its
+first mention. For two texts, the details they share are put in the first text's order; the longest run of
+them that the second text also tells in that order (a longest increasing subsequence) is the **ordered**
+count. Random order keeps about 2·√k of k shared details in order; a retelling keeps nearly all.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from unspun.kernels.facts import Fact
+from unspun.kernels.tokens import Token
+
+LONG_WORD = 9
+"""Letters from which a content word, used at most twice in its text, is a detail: news prose of 9+ letters
+is mostly specific vocabulary ("bankruptcy", "spokeswoman", "parliamentary"); shorter words are common ones."""
+_DETAIL_KINDS = frozenset({"entity", "number", "amount", "percentage", "date"})
+
+
+@dataclass(frozen=True)
+class Retelling:
+    """How one text retells another: ``shared`` details of ``details_a`` and ``details_b``, ``ordered`` of them
+    told in the same order by both."""
+
+    details_a: int
+    details_b: int
+    shared: int
+    ordered: int
+
+    @property
+    def ordered_share(self) -> float:
+        """Ordered details as a share of the smaller text's details (1 = every detail, in order)."""
+        smaller = min(self.details_a, self.details_b)
+        return self.ordered / smaller if smaller else 0.0
+
+    @property
+    def kept_of_a(self) -> float:
+        """Share of A's details that B keeps."""
+        return self.shared / self.details_a if self.details_a else 0.0
+
+    @property
+    def kept_of_b(self) -> float:
+        """Share of B's details that A keeps."""
+        return self.shared / self.details_b if self.details_b else 0.0
+
+
+def _fact_details(fact: Fact) -> list[tuple]:
+    """The detail keys of one fact: one per name word, else the fact's own normalised key."""
+    if fact.kind == "entity":
+        return [("name", word) for word in fact.key[1:]]
+    return [] if fact.weak else [fact.key]
+
+
+def text_details(sentences: Iterable[tuple[tuple[Token, ...], tuple[Fact, ...]]]) -> tuple[tuple, ...]:
+    """A text's distinct details in order of first mention; ``sentences`` are (tokens, facts) in reading order."""
+    sentences = list(sentences)
+    counts = Counter(t.stem for tokens, _ in sentences for t in tokens if t.is_content and not t.is_number)
+    seen: dict[tuple, None] = {}
+    for tokens, facts in sentences:
+        found = [(f.span[0], key) for f in facts if f.kind in _DETAIL_KINDS for key in _fact_details(f)]
+        found += [(t.start, ("word", t.stem)) for t in tokens
+                  if len(t.norm) >= LONG_WORD and t.is_content and not t.is_number and not t.is_capitalised
+                  and counts[t.stem] <= 2]
+        for _, key in sorted(found):
+            seen.setdefault(key, None)
+    return tuple(seen)
+
+
+def longest_increasing(values: list[int]) -> int:
+    """Length of the longest strictly increasing subsequence of ``values`` (patience sorting, n log n)."""
+    tails: list[int] = []
+    for value in values:
+        at = bisect_left(tails, value)
+        tails[at:at + 1] = [value]
+    return len(tails)
+
+
+def retelling(details_a: tuple[tuple, ...], details_b: tuple[tuple, ...]) -> Retelling:
+    """The details A and B share and how many of them both tell in the same order."""
+    b_rank = {key: rank for rank, key in enumerate(details_b)}
+    in_a_order = [b_rank[key] for key in details_a if key in b_rank]
+    return Retelling(len(details_a), len(details_b), len(in_a_order), longest_increasing(in_a_order))

@@ -1,0 +1,87 @@
+"""Whole-text evidence that one text retells the other, beside the sentence alignment.
+
+Two signals, both about order (:mod:`unspun.kernels.retold`, :mod:`unspun.kernels.order`):
+
+- ``details``: the specific details (names, figures, dates, rare words) the texts share and tell in the same
+  order, as a share of the geometric mean of their detail counts. The geometric mean rewards density: a long
+  article on the same event shares a rewrite's names, but spread among many details the rewrite lacks.
+- ``path``: sentences on the best order-keeping path through the sentence-pair evidence (pairs above
+  ``retold_floor``), as a share of the geometric mean of the two body lengths, and the path's mean evidence.
+  A rewrite keeps its source's sentence order with moderately similar pairs all along; independent reports
+  match a few sentences, here and there.
+
+They are combined by a logistic model fitted on MixSet dev (rewrites vs their own originals against the same
+rewrites vs their hard negatives, leave-one-original-out; ``python bench/compare_quality.py ../shared/corpora
+--only mixset --fit-retold``). The log-odds are :meth:`RetoldEvidence.score`; a text is a retelling from 0
+(probability ½) up.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from unspun.config import CompareConfig
+from unspun.kernels.order import monotone_path
+from unspun.kernels.retold import Retelling, retelling, text_details
+from unspun.model import Document, Retold
+from unspun.stages.candidates import Candidates, SentenceView
+
+# Fitted by `bench/compare_quality.py --only mixset --fit-retold` (see the module docstring).
+RETOLD_WEIGHTS = {"details": 2.08, "path": 3.17, "path_mean": 0.1}
+RETOLD_BIAS = -2.83
+
+
+@dataclass(frozen=True)
+class RetoldEvidence:
+    """The retelling of the details and the order-keeping sentence path, with the signals derived from them."""
+
+    retelling: Retelling
+    path: tuple[tuple[int, int, float], ...]
+    """(A sentence index, B sentence index, evidence) along the order-keeping path."""
+    details: float
+    path_share: float
+    path_mean: float
+
+    def score(self) -> float:
+        """Log-odds that one text retells the other."""
+        signals = {"details": self.details, "path": self.path_share, "path_mean": self.path_mean}
+        return RETOLD_BIAS + sum(RETOLD_WEIGHTS[name] * signals[name] for name in RETOLD_WEIGHTS)
+
+    def probability(self) -> float:
+        """The fitted probability that one text retells the other."""
+        return 1.0 / (1.0 + math.exp(-self.score()))
+
+    def record(self, source: str | None) -> Retold:
+        """The report's record, told from the original's side (``source``; A when unknown)."""
+        kept = self.retelling
+        total = kept.details_b if source == "b" else kept.details_a
+        return Retold(details=total, kept=kept.shared, in_order=kept.ordered, sentences_in_order=len(self.path),
+                      probability=self.probability())
+
+
+def document_details(doc: Document, views: dict[int, SentenceView]) -> tuple[tuple, ...]:
+    """The specific details of ``doc``'s body in order of first mention."""
+    return text_details((views[s.index].tokens, views[s.index].facts) for s in doc.body)
+
+
+def _geometric_share(count: int, first: int, second: int) -> float:
+    """``count`` over the geometric mean of ``first`` and ``second`` (0 when either is 0)."""
+    return count / math.sqrt(first * second) if first and second else 0.0
+
+
+def retold_evidence(doc_a: Document, doc_b: Document, candidates: Candidates, config: CompareConfig) -> RetoldEvidence:
+    """Measure how far ``doc_b`` and ``doc_a`` retell each other."""
+    told = retelling(document_details(doc_a, candidates.a_views), document_details(doc_b, candidates.b_views))
+    path = tuple(monotone_path(((p.a, p.b, p.score) for p in candidates.pairs), config.retold_floor))
+    body_a, body_b = len(doc_a.body), len(doc_b.body)
+    return RetoldEvidence(
+        retelling=told, path=path,
+        details=_geometric_share(told.ordered, told.details_a, told.details_b),
+        path_share=min(1.0, _geometric_share(len(path), body_a, body_b)),
+        path_mean=sum(score for _, _, score in path) / len(path) if path else 0.0)
+
+
+def is_retelling(evidence: RetoldEvidence, config: CompareConfig) -> bool:
+    """Enough details kept in order, and the combined evidence on the retelling side."""
+    return evidence.retelling.ordered >= config.retold_min_details and evidence.score() >= 0.0
