@@ -54,3 +54,17 @@ def test_a_parquet_collection_scans_to_the_same_files(spark, spark_scan, parquet
     assert _pairs(tmp_path / "out").equals(_pairs(jsonl_out))
     for name in ("families", "sites", "boilerplate"):
         assert (tmp_path / "out" / f"{name}.jsonl").read_bytes() == (jsonl_out / f"{name}.jsonl").read_bytes()
+
+
+def test_the_cli_runs_the_spark_engine_and_writes_the_local_engines_families(spark, local_scan, tmp_path):
+    from tests.scan.conftest import collection_jsonl
+    from typer.testing import CliRunner
+
+    from unspun.cli.main import app
+
+    good = collection_jsonl(tmp_path / "collection.jsonl")
+    done = CliRunner().invoke(app, ["scan", str(good), "--engine", "spark", "--master", "local[2]",
+                                    "--out", str(tmp_path / "out")])
+    assert done.exit_code == 0, done.output
+    assert "families        5" in done.output
+    assert (tmp_path / "out" / "families.jsonl").read_bytes() == (local_scan / "families.jsonl").read_bytes()
