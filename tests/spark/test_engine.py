@@ -68,3 +68,20 @@ def test_the_cli_runs_the_spark_engine_and_writes_the_local_engines_families(spa
     assert done.exit_code == 0, done.output
     assert "families        5" in done.output
     assert (tmp_path / "out" / "families.jsonl").read_bytes() == (local_scan / "families.jsonl").read_bytes()
+
+
+
+def test_the_driver_files_are_published_through_hadoops_file_system_and_replaced_whole(spark, tmp_path):
+    from unspun.spark.run import _is_local, _publish
+
+    folder, remote = tmp_path / "written", tmp_path / "remote"
+    folder.mkdir()
+    for name, text in (("families.jsonl", "{}\n"), ("report.html", "<p>old</p>")):
+        (folder / name).write_text(text, encoding="utf-8")
+    _publish(spark, folder, str(remote))
+    (folder / "report.html").write_text("<p>new</p>", encoding="utf-8")
+    _publish(spark, folder, str(remote))
+    assert sorted(path.name for path in remote.iterdir() if not path.name.startswith(".")) == \
+        ["families.jsonl", "report.html"]
+    assert (remote / "report.html").read_text() == "<p>new</p>"
+    assert not _is_local("s3a://bucket/scan") and _is_local("file:///tmp/scan") and _is_local("scan/out")

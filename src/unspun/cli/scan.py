@@ -64,7 +64,7 @@ def _print_summary(result: ScanResult) -> None:
     typer.echo(f"written to      {result.out} (report.html, pairs, families, sites, boilerplate)")
 
 
-def _spark_scan(inputs: list[str], out: Path, *, master: str | None, config: ScanConfig, fields: FieldNames,
+def _spark_scan(inputs: list[str], out: str, *, master: str | None, config: ScanConfig, fields: FieldNames,
                 max_bytes: int) -> ScanResult:
     """The scan on Spark (pyspark imported only here)."""
     try:
@@ -74,7 +74,7 @@ def _spark_scan(inputs: list[str], out: Path, *, master: str | None, config: Sca
         raise InputError("--engine spark", f"needs pyspark ({error}); install it with "
                                            "`pip install \"unspun[spark]\"`") from error
     options = SparkScan(config=config, inputs=InputOptions(fields=fields, max_bytes=max_bytes))
-    return scan_collection(spark_session(master), inputs, str(out), options)
+    return scan_collection(spark_session(master), inputs, out, options)
 
 
 def scan(
@@ -82,7 +82,8 @@ def scan(
                                                      "folders, .jsonl, .csv, .html, .warc(.gz)); with --engine "
                                                      "spark, JSONL, Parquet or WARC paths or globs (any Hadoop "
                                                      "path).")],
-    out: Annotated[Path, typer.Option("--out", help="Folder for the results (and the index built from inputs).")],
+    out: Annotated[str, typer.Option("--out", help="Folder for the results (and the index built from inputs); "
+                                                   "with --engine spark any Hadoop path (s3a://, hdfs://).")],
     jobs: Annotated[int, typer.Option(min=1, help="Processes that verify pairs (and index inputs).")] = 1,
     pairs_json: Annotated[bool, typer.Option("--pairs-json", help="Keep each pair's full compare JSON in "
                                                                   "pairs.jsonl.")] = _SCAN.pairs_json,
@@ -112,9 +113,9 @@ def scan(
     if engine == "spark":
         _print_summary(_spark_scan(inputs, out, master=master, config=config, fields=fields, max_bytes=max_bytes))
         return
-    index_dir = _index_dir([Path(item) for item in inputs], out, fields, max_bytes, jobs)
+    index_dir = _index_dir([Path(item) for item in inputs], Path(out), fields, max_bytes, jobs)
     columns = (TextColumn("{task.description:<13}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Index.open(index_dir, create=False) as index, Progress(*columns, console=Console(stderr=True),
                                                                 transient=True) as progress:
-        result = index.scan(out, config=config, jobs=jobs, progress=_Bars(progress))
+        result = index.scan(Path(out), config=config, jobs=jobs, progress=_Bars(progress))
     _print_summary(result)

@@ -4,6 +4,7 @@ sites → files. The driver holds only summaries and the final small tables; Spa
 from __future__ import annotations
 
 import json
+import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -121,9 +122,35 @@ def _write_small(out: Path, result: ScanResult) -> None:
     write_scan_report(out, result, pair_reports={})
 
 
+def _is_local(out: str) -> bool:
+    """Whether ``out`` is a folder of this machine (no scheme, or ``file:``) the driver can write directly."""
+    return "://" not in out or out.startswith("file://")
+
+
+def _publish(spark, folder: Path, out: str) -> None:
+    """Copy the driver's files in ``folder`` to ``out`` through Hadoop's file system (``s3a://``, ``hdfs://``,
+    ``abfss://``...), each file replaced whole, so the small tables land beside Spark's ``pairs.parquet``."""
+    jvm = spark.sparkContext._jvm
+    target = jvm.org.apache.hadoop.fs.Path(out)
+    system = target.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration())
+    for path in sorted(folder.iterdir()):
+        system.copyFromLocalFile(False, True, jvm.org.apache.hadoop.fs.Path(path.resolve().as_uri()),
+                                 jvm.org.apache.hadoop.fs.Path(target, path.name))
+
+
+def _write_driver_files(spark, out: str, result: ScanResult) -> None:
+    """The small files into ``out``: directly when it is local, else written aside and published."""
+    if _is_local(out):
+        _write_small(Path(out.removeprefix("file://")), result)
+        return
+    with tempfile.TemporaryDirectory(prefix="unspun-scan-") as folder:
+        _write_small(Path(folder), result)
+        _publish(spark, Path(folder), out)
+
+
 def scan_collection(spark, inputs: list[str], out: str, options: SparkScan | None = None) -> ScanResult:
-    """Scan the collection at ``inputs`` (JSONL, Parquet, WARC paths or globs) into ``out`` (a local folder: the
-    driver writes the small files there; Spark writes ``pairs.parquet`` and ``errors.parquet``)."""
+    """Scan the collection at ``inputs`` (JSONL, Parquet, WARC paths or globs) into ``out`` (a local folder or any
+    Hadoop path: Spark writes ``pairs.parquet`` and ``errors.parquet``, the driver the small files)."""
     from pyspark import StorageLevel
 
     options, clock = options or SparkScan(), _Clock()
@@ -161,7 +188,7 @@ def scan_collection(spark, inputs: list[str], out: str, options: SparkScan | Non
                        errors=errors.count(), seconds=clock.seconds)
     result = ScanResult(summary=summary, pairs=_tree_pairs(spark, pairs, found), families=found,
                         sites=sites, boilerplate=tuple(boilerplate), out=out)
-    _write_small(Path(out), result)
+    _write_driver_files(spark, out, result)
     for table in (prepared_all, signatures, passages):
         table.unpersist()
     return result
