@@ -34,6 +34,8 @@ _NUMBER = re.compile(
     r"(?P<pct>\s?%|\s?per\s?cent\b|\s?percent\b)?", re.IGNORECASE)
 _QUOTE = re.compile(r"[\"“]([^\"“”]{8,}?)[\"”]|‘([^‘’]{8,}?)’(?!\w)")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
+SPECIFIC_KINDS = frozenset({"entity", "number", "amount", "percentage", "date"})
+"""Fact kinds that pin a text to one story (names, figures, dates), unlike quotes and negations."""
 _NEGATIONS = frozenset("not no never none nobody nothing neither nor without cannot".split())
 _RHETORICAL = frozenset("coincidence accident surprise surprising wonder doubt secret exaggeration small".split())
 """Words after which "no"/"not" assert rather than deny: "It is no coincidence that..." (= it is deliberate),

@@ -20,13 +20,12 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from unspun.kernels.facts import Fact
+from unspun.kernels.facts import SPECIFIC_KINDS, Fact
 from unspun.kernels.tokens import Token
 
 LONG_WORD = 9
 """Letters from which a content word, used at most twice in its text, is a detail: news prose of 9+ letters
 is mostly specific vocabulary ("bankruptcy", "spokeswoman", "parliamentary"); shorter words are common ones."""
-_DETAIL_KINDS = frozenset({"entity", "number", "amount", "percentage", "date"})
 
 
 @dataclass(frozen=True)
@@ -38,12 +37,6 @@ class Retelling:
     details_b: int
     shared: int
     ordered: int
-
-    @property
-    def ordered_share(self) -> float:
-        """Ordered details as a share of the smaller text's details (1 = every detail, in order)."""
-        smaller = min(self.details_a, self.details_b)
-        return self.ordered / smaller if smaller else 0.0
 
     @property
     def kept_of_a(self) -> float:
@@ -69,7 +62,7 @@ def text_details(sentences: Iterable[tuple[tuple[Token, ...], tuple[Fact, ...]]]
     counts = Counter(t.stem for tokens, _ in sentences for t in tokens if t.is_content and not t.is_number)
     seen: dict[tuple, None] = {}
     for tokens, facts in sentences:
-        found = [(f.span[0], key) for f in facts if f.kind in _DETAIL_KINDS for key in _fact_details(f)]
+        found = [(f.span[0], key) for f in facts if f.kind in SPECIFIC_KINDS for key in _fact_details(f)]
         found += [(t.start, ("word", t.stem)) for t in tokens
                   if len(t.norm) >= LONG_WORD and t.is_content and not t.is_number and not t.is_capitalised
                   and counts[t.stem] <= 2]

@@ -19,11 +19,10 @@ gives the measurements behind each):
 from __future__ import annotations
 
 from unspun.config import CompareConfig
+from unspun.kernels.facts import SPECIFIC_KINDS
 from unspun.model import Alignment, Coverage, Document, Verdict
 from unspun.stages.candidates import SentenceView
 from unspun.stages.judge.retold import RetoldEvidence, is_retelling
-
-_SPECIFIC = frozenset({"entity", "number", "amount", "percentage", "date"})
 
 
 def _aligned_body_chars(doc: Document, indices: set[int]) -> int:
@@ -42,8 +41,8 @@ def coverage(doc_a: Document, doc_b: Document, alignments: tuple[Alignment, ...]
 
 def shared_facts(a_views: dict[int, SentenceView], b_views: dict[int, SentenceView]) -> float:
     """Jaccard overlap of the names and figures the two documents mention."""
-    a_keys = {f.key for view in a_views.values() for f in view.facts if f.kind in _SPECIFIC}
-    b_keys = {f.key for view in b_views.values() for f in view.facts if f.kind in _SPECIFIC}
+    a_keys = {f.key for view in a_views.values() for f in view.facts if f.kind in SPECIFIC_KINDS}
+    b_keys = {f.key for view in b_views.values() for f in view.facts if f.kind in SPECIFIC_KINDS}
     union = a_keys | b_keys
     return len(a_keys & b_keys) / len(union) if union else 0.0
 
