@@ -17,9 +17,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from unspun.scan.config import ScanConfig
+from unspun.scan.families import UNDATED
 from unspun.scan.records import BoilerplateLine
 
-_UNDATED = "9999"
 MAX_STORIES = 20
 """Stories are counted up to this bound: enough to rank lines, and it caps the cost of a line on every page."""
 
@@ -56,7 +56,7 @@ def count_stories(vectors: np.ndarray, story_cosine: float) -> int:
 def publication_order(docs: Sequence[int] | np.ndarray, dates: dict[int, str | None]) -> list[int]:
     """Document keys earliest first (undated last, then by key): the order stories are counted in, so that
     a story's first telling, which the later copies resemble, leads it."""
-    return sorted((int(key) for key in docs), key=lambda key: (dates.get(key) or _UNDATED, key))
+    return sorted((int(key) for key in docs), key=lambda key: (dates.get(key) or UNDATED, key))
 
 
 def learn_boilerplate(occurrences: LineOccurrences, *, doc_vectors: np.ndarray, doc_keys: np.ndarray,

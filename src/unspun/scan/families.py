@@ -30,8 +30,10 @@ from dataclasses import dataclass
 from unspun.scan.config import ScanConfig
 from unspun.scan.records import DocumentMeta, Family, FamilyEdge, ReusePair
 
-_REUSE = ("derived", "partially_derived")
-_UNDATED = "9999"
+REUSE_VERDICTS = ("derived", "partially_derived")
+"""The verdicts that make a reuse edge."""
+UNDATED = "9999"
+"""Sorts after every date: undated documents come last."""
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,7 @@ class _Forest:
 
 def _edges(pairs: Iterable[ReusePair]) -> list[_Edge]:
     """Directed edges of the reuse pairs."""
-    return [_Edge(p, p.source_id, p.derived_id) for p in pairs if p.verdict in _REUSE and p.source_id]
+    return [_Edge(p, p.source_id, p.derived_id) for p in pairs if p.verdict in REUSE_VERDICTS and p.source_id]
 
 
 def _tier(edge: _Edge) -> int:
@@ -85,7 +87,7 @@ def _tier(edge: _Edge) -> int:
 
 def _ranked(edges: Sequence[_Edge], meta: dict[str, DocumentMeta]) -> list[_Edge]:
     """A document's candidate parents in choice order: closest tier first, earliest first inside a tier."""
-    return sorted(edges, key=lambda e: (_tier(e), meta[e.source].date or _UNDATED, e.source))
+    return sorted(edges, key=lambda e: (_tier(e), meta[e.source].date or UNDATED, e.source))
 
 
 def _by_derived(edges: Iterable[_Edge]) -> dict[str, list[_Edge]]:
@@ -133,7 +135,12 @@ def build_families(pairs: Sequence[ReusePair], meta: dict[str, DocumentMeta],
     links = _links(_edges(pairs), forest, family_of)
     families = [_family(family_id(originals[root]), originals[root], sorted(docs), forest=forest, meta=meta,
                         alternatives=alternatives, links=links) for root, docs in members.items()]
-    return tuple(sorted(families, key=lambda f: (-f.size, f.first_date or _UNDATED, f.id)))
+    return tuple(sorted(families, key=family_order))
+
+
+def family_order(family: Family) -> tuple[int, str, str]:
+    """The order families are listed in: largest first, then earliest, then by id."""
+    return -family.size, family.first_date or UNDATED, family.id
 
 
 def _original(doc: str, forest: _Forest) -> str:

@@ -23,7 +23,7 @@ class DocumentMeta:
 
 @dataclass(frozen=True)
 class ReusePair:
-    """One verified related pair: ``a`` is the document with the lower index key, as compare saw it.
+    """One verified related pair: ``a`` is the document with the lower id, as compare saw it.
 
     ``source`` names the original side (``"a"``/``"b"``) for reuse verdicts; ``kind`` is the edge kind from
     source to derived text; ``derived_share`` is the share of the derived text's body aligned to the source.

@@ -118,10 +118,14 @@ def _bucket_pairs(frame: pd.DataFrame, floor: float, dim: int) -> pd.DataFrame:
                          "cosine": found[:, 2]})
 
 
-def _rounded(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
-    """Best cosines rounded as :func:`~unspun.scan.vectors.best_per_pair` rounds them."""
-    for frame in batches:
-        yield frame.assign(cosine=[round(float(value), 4) for value in frame["cosine"]])
+def _rounded(column: str):
+    """A ``mapInPandas`` body rounding ``column`` to 4 places with Python's ``round``, as the local engine rounds
+    its scores (:func:`~unspun.scan.vectors.best_per_pair`, :func:`~unspun.scan.candidates.lsh_pairs`)."""
+    def body(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+        for frame in batches:
+            yield frame.assign(**{column: [round(float(value), 4) for value in frame[column]]})
+
+    return body
 
 
 def _best_partners(best, limit: int):
@@ -159,7 +163,7 @@ def vector_pairs(passages, centroids: np.ndarray | None, signatures, config: Sca
     close = buckets.groupBy("bucket").applyInPandas(
         lambda frame: _bucket_pairs(frame, config.passage_cosine, dim), "a long, b long, cosine double")
     best = close.groupBy("a", "b").agg(F.max("cosine").alias("cosine")).mapInPandas(
-        _rounded, "a long, b long, cosine double")
+        _rounded("cosine"), "a long, b long, cosine double")
     supported = _shared_minhashes(_best_partners(best, config.max_partners), signatures).where(
         (F.col("shared") >= config.min_shared_minhashes)
         & ((F.col("cosine") >= config.close_passage_cosine) | (F.col("shared") >= config.supported_minhashes)))
@@ -187,19 +191,13 @@ def lsh_pairs(signatures, config: ScanConfig):
     jaccard = _shared_minhashes(pairs, signatures).select(
         "a", "b", (F.col("shared") / F.lit(signature_width(signatures))).alias("lsh_jaccard"))
     return jaccard.where(F.col("lsh_jaccard") >= config.lsh_min_jaccard).mapInPandas(
-        _rounded_jaccard, "a long, b long, lsh_jaccard double")
+        _rounded("lsh_jaccard"), "a long, b long, lsh_jaccard double")
 
 
 def signature_width(signatures) -> int:
     """MinHash values per signature (from the first row: all rows have the index config's ``num_perm``)."""
     first = signatures.select("signature").first()
     return len(uint32_of(first["signature"])) if first else 1
-
-
-def _rounded_jaccard(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
-    """Estimated Jaccard rounded as :func:`~unspun.scan.candidates.lsh_pairs` rounds it."""
-    for frame in batches:
-        yield frame.assign(lsh_jaccard=[round(float(value), 4) for value in frame["lsh_jaccard"]])
 
 
 def candidate_pairs(lsh, vectors):

@@ -13,19 +13,17 @@ import json
 import pandas as pd
 
 from unspun.scan.config import ScanConfig
-from unspun.scan.families import build_families
+from unspun.scan.families import REUSE_VERDICTS, build_families, family_order
 from unspun.scan.records import DocumentMeta, Family, FamilyEdge, ReusePair
 from unspun.spark.rows import frame
 from unspun.spark.verify import PAIR_FIELDS
-
-_REUSE = ("derived", "partially_derived")
 
 
 def reuse_edges(pairs):
     """The verified pairs that are reuse with a known source (the only ones families read)."""
     from pyspark.sql import functions as F
 
-    return pairs.where(F.col("verdict").isin(*_REUSE) & F.col("source").isNotNull())
+    return pairs.where(F.col("verdict").isin(*REUSE_VERDICTS) & F.col("source").isNotNull())
 
 
 def components(edges):
@@ -46,7 +44,7 @@ def components(edges):
             return labels.select(F.col("v").alias("key"), F.col("label").alias("component"))
 
 
-def _pair(row: dict) -> ReusePair:
+def pair_of(row: dict) -> ReusePair:
     """A :class:`ReusePair` from a verified-pairs row."""
     values = {name: (None if isinstance(row[name], float) and row[name] != row[name] else row[name])
               for name in PAIR_FIELDS}
@@ -55,7 +53,7 @@ def _pair(row: dict) -> ReusePair:
 
 def _component_families(component: pd.DataFrame, config: ScanConfig) -> pd.DataFrame:
     """``applyInPandas`` body: the families of one component, with their members' site and date."""
-    pairs = [_pair(row) for row in component.to_dict("records")]
+    pairs = [pair_of(row) for row in component.to_dict("records")]
     meta: dict[str, DocumentMeta] = {}
     for pair in pairs:
         meta.setdefault(pair.a, DocumentMeta(0, pair.a, pair.a_site, pair.a_date))
@@ -86,5 +84,4 @@ def families(pairs, config: ScanConfig) -> tuple[tuple[Family, ...], dict[str, D
         value = json.loads(row["row"])
         found.append(family_of(value["family"]))
         meta.update({doc: DocumentMeta(0, doc, site, date) for doc, (site, date) in value["meta"].items()})
-    ordered = sorted(found, key=lambda f: (-f.size, f.first_date or "9999", f.id))
-    return tuple(ordered), meta
+    return tuple(sorted(found, key=family_order)), meta

@@ -19,8 +19,8 @@ from unspun.scan.records import Family, ReusePair, ScanResult, ScanSummary
 from unspun.scan.sites import EXAMPLES, NO_SITE, SiteCounts, ranked_profiles
 from unspun.spark import boilerplate as spark_boilerplate
 from unspun.spark import candidates as spark_candidates
-from unspun.spark.families import _pair
 from unspun.spark.families import families as spark_families
+from unspun.spark.families import pair_of
 from unspun.spark.ingest import InputOptions, keyed_documents, read_records
 from unspun.spark.prepare import prepare_documents
 from unspun.spark.verify import PAIR_FIELDS, verify
@@ -73,7 +73,7 @@ def _tree_pairs(spark, pairs, families: tuple[Family, ...]) -> tuple[ReusePair, 
     if not edges:
         return ()
     wanted = spark.createDataFrame([tuple(sorted(edge)) for edge in edges], "a string, b string")
-    return tuple(sorted((_pair(row.asDict()) for row in pairs.join(wanted, ["a", "b"]).collect()),
+    return tuple(sorted((pair_of(row.asDict()) for row in pairs.join(wanted, ["a", "b"]).collect()),
                         key=lambda p: (p.a, p.b)))
 
 

@@ -53,8 +53,8 @@ def _row(result: Verified) -> dict:
 def verify_partition(batches: Iterator[pd.DataFrame], *, boilerplate: frozenset[str], config: ScanConfig,
                      compare_config: CompareConfig) -> Iterator[pd.DataFrame]:
     """``mapInPandas`` body: every pair of the partition compared, :data:`CHUNK` at a time."""
-    loader = _Rows()
-    source = DocumentSource(loader, boilerplate, embedder())
+    loader, model = _Rows(), embedder()
+    source = DocumentSource(loader, boilerplate, model)
     for batch in batches:
         rows = batch.to_dict("records")
         for start in range(0, len(rows), CHUNK):
@@ -63,7 +63,7 @@ def verify_partition(batches: Iterator[pd.DataFrame], *, boilerplate: frozenset[
                 loader.add(row, "a_")
                 loader.add(row, "b_")
             pairs = [(int(row["a_key"]), int(row["b_key"])) for row in chunk]
-            results = verify_chunk(source, pairs, config=config, compare_config=compare_config, embedder=embedder())
+            results = verify_chunk(source, pairs, config=config, compare_config=compare_config, embedder=model)
             loader.documents.clear()
             yield frame([_row(result) for result in results], VERIFIED_SCHEMA)
 
