@@ -70,6 +70,16 @@ def test_the_cli_runs_the_spark_engine_and_writes_the_local_engines_families(spa
     assert (tmp_path / "out" / "families.jsonl").read_bytes() == (local_scan / "families.jsonl").read_bytes()
 
 
+def test_the_cli_names_a_malformed_spark_setting(tmp_path):
+    from typer.testing import CliRunner
+
+    from unspun.cli.main import app
+
+    done = CliRunner().invoke(app, ["scan", str(tmp_path), "--engine", "spark", "--spark-conf", "spark.driver.memory",
+                                    "--out", str(tmp_path / "out")])
+    assert done.exit_code != 0
+    assert str(done.exception) == "--spark-conf: expects KEY=VALUE, got 'spark.driver.memory'"
+
 
 def test_the_driver_files_are_published_through_hadoops_file_system_and_replaced_whole(spark, tmp_path):
     from unspun.spark.run import _is_local, _publish

@@ -64,17 +64,22 @@ def _print_summary(result: ScanResult) -> None:
     typer.echo(f"written to      {result.out} (report.html, pairs, families, sites, boilerplate)")
 
 
-def _spark_scan(inputs: list[str], out: str, *, master: str | None, config: ScanConfig, fields: FieldNames,
-                max_bytes: int) -> ScanResult:
+def _spark_scan(inputs: list[str], out: str, *, master: str | None, conf: list[str], config: ScanConfig,
+                fields: FieldNames, max_bytes: int) -> ScanResult:
     """The scan on Spark (pyspark imported only here)."""
     try:
         from unspun.spark import SparkScan, scan_collection, spark_session
         from unspun.spark.ingest import InputOptions
+        from unspun.spark.session import parse_conf
     except ImportError as error:
         raise InputError("--engine spark", f"needs pyspark ({error}); install it with "
                                            "`pip install \"unspun[spark]\"`") from error
+    try:
+        settings = parse_conf(conf)
+    except ValueError as error:
+        raise InputError("--spark-conf", str(error)) from error
     options = SparkScan(config=config, inputs=InputOptions(fields=fields, max_bytes=max_bytes))
-    return scan_collection(spark_session(master), inputs, out, options)
+    return scan_collection(spark_session(master, conf=settings), inputs, out, options)
 
 
 def scan(
@@ -98,6 +103,8 @@ def scan(
     engine: Annotated[str, typer.Option(help="local (an index on this machine) or spark (the same scan on a "
                                              "Spark cluster; pip install \"unspun[spark]\").")] = "local",
     master: Annotated[str | None, typer.Option(help="Spark master with --engine spark (default local[*]).")] = None,
+    spark_conf: Annotated[list[str] | None, typer.Option(help="A Spark setting KEY=VALUE with --engine spark "
+                                                              "(repeatable), e.g. spark.driver.memory=8g.")] = None,
 ) -> None:
     """Scan a collection for reuse: every related pair, reuse families with provenance trees, the sites that
     take from others, and the collection's template text. Re-running the same command resumes a scan."""
@@ -111,7 +118,8 @@ def scan(
     if engine not in ("local", "spark"):
         raise InputError("--engine", f"must be local or spark, got {engine!r}")
     if engine == "spark":
-        _print_summary(_spark_scan(inputs, out, master=master, config=config, fields=fields, max_bytes=max_bytes))
+        _print_summary(_spark_scan(inputs, out, master=master, conf=spark_conf or [], config=config,
+                                   fields=fields, max_bytes=max_bytes))
         return
     index_dir = _index_dir([Path(item) for item in inputs], Path(out), fields, max_bytes, jobs)
     columns = (TextColumn("{task.description:<13}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())

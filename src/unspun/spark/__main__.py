@@ -15,7 +15,7 @@ from unspun.config import CompareConfig
 from unspun.scan import ScanConfig
 from unspun.spark.ingest import InputOptions
 from unspun.spark.run import SparkScan, scan_collection
-from unspun.spark.session import spark_session
+from unspun.spark.session import parse_conf, spark_session
 from unspun.stages.ingest.records import FieldNames
 
 
@@ -27,6 +27,8 @@ def _parser() -> argparse.ArgumentParser:
     scan.add_argument("inputs", nargs="+")
     scan.add_argument("--out", required=True, help="Local folder for the results.")
     scan.add_argument("--master", default=None, help="Spark master (default: spark-submit's, else local[*]).")
+    scan.add_argument("--spark-conf", action="append", default=[], metavar="KEY=VALUE",
+                      help="A Spark setting (repeatable), e.g. spark.driver.memory=8g.")
     scan.add_argument("--partitions", type=int, default=0, help="Partitions (default: the default parallelism).")
     scan.add_argument("--pairs-json", action="store_true", help="Keep each pair's full compare JSON.")
     for name, default in vars(FieldNames()).items():
@@ -41,7 +43,11 @@ def main(argv: list[str] | None = None) -> int:
     fields = FieldNames(**{name: getattr(args, f"{name}_field") for name in vars(FieldNames())})
     options = SparkScan(config=ScanConfig(pairs_json=args.pairs_json), partitions=args.partitions,
                         inputs=InputOptions(fields=fields, max_bytes=args.max_bytes))
-    result = scan_collection(spark_session(args.master), args.inputs, args.out, options)
+    try:
+        conf = parse_conf(args.spark_conf)
+    except ValueError as error:
+        _parser().error(f"--spark-conf {error}")
+    result = scan_collection(spark_session(args.master, conf=conf), args.inputs, args.out, options)
     summary = result.summary
     print(f"documents {summary.documents}, candidate pairs {summary.candidate_pairs['total']}, families "
           f"{len(result.families)}, sites {summary.sites}, errors {summary.errors}; written to {result.out}")
