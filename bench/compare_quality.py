@@ -7,8 +7,10 @@
 
 Sections:
 - mixset: each MixSet dev rewrite vs its own original (random A/B order) → recall of ``derived``, direction
-  accuracy per operation; vs ``--others`` other originals → false-positive ``derived`` rate; vs its 3 hard
-  negatives (same-topic BBC articles) → verdict distribution.
+  accuracy per operation; vs the full BBC article its original opens (the rewrite retells an excerpt of it,
+  as a farm that rewrites a long article's first paragraphs does) → the same per operation; vs ``--others``
+  other originals → false-positive ``derived`` rate; vs its 3 hard negatives (same-topic BBC articles) →
+  verdict distribution.
 - clough: Clough & Stevenson answers vs their Wikipedia source → confusion of verdicts against cut/light/heavy/non.
 - semeval: SemEval-2022 sample, en-en rows → verdict per human similarity score (1 = very similar story).
 Nothing here is tuned per corpus at run time; the script only measures.
@@ -63,6 +65,12 @@ def _other_texts(root: Path, pairs: list[dict], pair: dict, count: int, rng: ran
 _BBC: dict[str, dict] = {}
 
 
+def _article_text(root: Path, bbc_id: str) -> str:
+    """The full BBC article as a crawl carries it: title, blank line, text."""
+    record = _bbc(root)[bbc_id]
+    return f"{record['title']}\n\n{record['text']}"
+
+
 def _bbc(root: Path) -> dict[str, dict]:
     """The BBC articles by id, read once."""
     if not _BBC:
@@ -74,6 +82,7 @@ def mixset_section(root: Path, others: int, config: CompareConfig, rng: random.R
     """Recall, direction accuracy, false positives and hard negatives on MixSet dev."""
     pairs = _jsonl(root / "mixset-news-dev" / "pairs.jsonl")
     by_op: dict[str, Counter] = defaultdict(Counter)
+    by_op_article: dict[str, Counter] = defaultdict(Counter)
     features, retold, shipped = [], [], []
     fp_derived = fp_partial = fp_total = 0
     for pair in pairs:
@@ -86,6 +95,13 @@ def mixset_section(root: Path, others: int, config: CompareConfig, rng: random.R
         shipped.append((result.direction.confidence, result.source == truth))
         features.append((_direction_features(result), 1 if truth == "a" else 0, pair["mixset_id"]))
         retold.append((_retold_features(result, config), 1, pair["mixset_id"]))
+        article, truth = _compare_ordered(_article_text(root, pair["bbc_id"]), pair["rewrite"], swap, config)
+        stats = by_op_article[pair["operation"]]
+        stats["n"] += 1
+        stats["derived"] += article.verdict == "derived"
+        stats["reuse"] += article.verdict in ("derived", "partially_derived")
+        stats["direction_ok"] += article.source == truth
+        retold.append((_retold_features(article, config), 1, pair["mixset_id"]))
         for other in _other_texts(root, pairs, pair, others, rng):
             verdict = compare(other, pair["rewrite"], config=config).verdict
             fp_derived += verdict == "derived"
@@ -96,7 +112,8 @@ def mixset_section(root: Path, others: int, config: CompareConfig, rng: random.R
         result = compare(negative["negative_text"], negative["rewrite"], config=config)
         hard[result.verdict] += 1
         retold.append((_retold_features(result, config), 0, negative["mixset_id"]))
-    return {"by_op": by_op, "fp": (fp_derived, fp_partial, fp_total), "hard": hard, "features": features,
+    return {"by_op": by_op, "by_op_article": by_op_article, "fp": (fp_derived, fp_partial, fp_total), "hard": hard,
+            "features": features,
             "retold": retold, "shipped": shipped}
 
 
@@ -126,9 +143,10 @@ def _direction_features(result) -> list[float]:
     return [getattr(evidence, name) for name in WEIGHTS]
 
 
-def _row(name: str, stats: Counter) -> None:
-    """One line of the MixSet table."""
-    print(f"{name:28s} {stats['n']:4d} {stats['derived'] / stats['n']:8.1%} {stats['direction_ok'] / stats['n']:10.1%}")
+def _row(name: str, stats: Counter, *, reuse: bool = False) -> None:
+    """One line of a MixSet table (with the share called derived or partially_derived when ``reuse``)."""
+    line = f"{name:28s} {stats['n']:4d} {stats['derived'] / stats['n']:8.1%} {stats['direction_ok'] / stats['n']:10.1%}"
+    print(line + (f" {stats['reuse'] / stats['n']:7.1%}" if reuse else ""))
 
 
 def print_mixset(section: dict) -> None:
@@ -141,6 +159,14 @@ def print_mixset(section: dict) -> None:
         total.update(stats)
         _row(op, stats)
     _row("all", total)
+    print("\n## MixSet dev: rewrite vs the full BBC article its original opens (random A/B order)")
+    print(f"{'operation':28s} {'n':>4s} {'derived':>8s} {'direction':>10s} {'reuse':>7s}")
+    total = Counter()
+    for op in sorted(section["by_op_article"]):
+        stats = section["by_op_article"][op]
+        total.update(stats)
+        _row(op, stats, reuse=True)
+    _row("all", total, reuse=True)
     derived, partial, n = section["fp"]
     if n:
         print(f"\nrewrite vs texts that are not its source (other MixSet originals, then random BBC articles): "
@@ -219,7 +245,8 @@ def fit_retold(features: list, epochs: int = 5000) -> None:
         predicted[held] = x[held] @ _logistic(x[~held], y[~held], epochs)
     positives, negatives = predicted[y == 1], predicted[y == 0]
     retold_own, retold_hard = int((positives >= 0).sum()), int((negatives >= 0).sum())
-    print(f"\n## retelling fit, leave-one-original-out: own pairs retold {retold_own}/{len(positives)}, "
+    print(f"\n## retelling fit, leave-one-original-out: source pairs (own original, full article) retold "
+          f"{retold_own}/{len(positives)}, "
           f"hard negatives retold {retold_hard}/{len(negatives)}")
     probability = 1 / (1 + np.exp(-predicted))
     print("retelling probability, leave-one-original-out (came true = is the rewrite's own original):")

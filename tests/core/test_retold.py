@@ -97,3 +97,20 @@ def test_independent_reports_of_one_event_are_the_same_story():
     assert comparison.verdict == "same_story"
     assert comparison.retold.probability < 0.5
     assert comparison.to_dict()["retold"]["kept"] == comparison.retold.kept
+
+
+@pytest.mark.parametrize("reverse", [False, True])
+def test_a_rewrite_of_a_long_articles_opening_is_derived_from_it(reverse):
+    """A farm rewrites only the first paragraphs of a long article: its path through the article is measured on
+    the stretch it retells, not diluted by the paragraphs it never touched."""
+    a, b = RETOLD / "long_original.txt", RETOLD / "excerpt_rewrite.txt"
+    comparison = compare_files(*((b, a) if reverse else (a, b)))
+    assert comparison.verdict == "derived"
+    assert comparison.source == ("b" if reverse else "a")
+    assert comparison.retold.probability >= 0.5 and comparison.retold.sentences_in_order == 3
+
+
+def test_a_long_article_does_not_make_an_independent_report_of_its_event_a_retelling():
+    comparison = compare_files(RETOLD / "long_original.txt", RETOLD / "independent_a.txt")
+    assert comparison.verdict != "derived"
+    assert comparison.retold.probability < 0.5

@@ -6,9 +6,16 @@ Two signals, both about order (:mod:`unspun.kernels.retold`, :mod:`unspun.kernel
   order, as a share of the geometric mean of their detail counts. The geometric mean rewards density: a long
   article on the same event shares a rewrite's names, but spread among many details the rewrite lacks.
 - ``path``: sentences on the best order-keeping path through the sentence-pair evidence (pairs above
-  ``retold_floor``), as a share of the geometric mean of the two body lengths, and the path's mean evidence.
+  ``retold_floor``), as a share of the geometric mean of the two body lengths (the longer one counted over the
+  span the path runs through, below), and the path's mean evidence.
   A rewrite keeps its source's sentence order with moderately similar pairs all along; independent reports
   match a few sentences, here and there.
+
+The path is measured on the **span** of the longer text it runs through, though never less than the shorter
+text: a farm that rewrites the first paragraphs of a long article retells that excerpt sentence by sentence,
+and its path is as dense there as a full rewrite's is over a whole article (on MixSet dev, rewrites against
+the full BBC article their original opens: 94.7% → 98.7% ``derived``, and no more hard negatives called
+``derived``). The details are not windowed: that found no more rewrites and one more same-event report.
 
 They are combined by a logistic model fitted on MixSet dev (rewrites vs their own originals against the same
 rewrites vs their hard negatives, leave-one-original-out; ``python bench/compare_quality.py ../shared/corpora
@@ -70,15 +77,30 @@ def _geometric_share(count: int, first: int, second: int) -> float:
     return count / math.sqrt(first * second) if first and second else 0.0
 
 
+def _path_share(path: tuple[tuple[int, int, float], ...], doc_a: Document, doc_b: Document) -> float:
+    """Sentences on the path over the geometric mean of the shorter body and the span of the longer body the
+    path runs through (at least the shorter body, so that a path of one or two sentences counts for little)."""
+    bodies = (len(doc_a.body), len(doc_b.body))
+    spans = (_body_span(doc_a, [a for a, _, _ in path]), _body_span(doc_b, [b for _, b, _ in path]))
+    short, long_ = sorted(range(2), key=lambda side: (bodies[side], side))
+    return min(1.0, _geometric_share(len(path), bodies[short], min(bodies[long_], max(spans[long_], bodies[short]))))
+
+
+def _body_span(doc: Document, indices: list[int]) -> int:
+    """Body sentences of ``doc`` from the first to the last of ``indices`` (0 for none)."""
+    if not indices:
+        return 0
+    first, last = min(indices), max(indices)
+    return sum(first <= s.index <= last for s in doc.body)
+
+
 def retold_evidence(doc_a: Document, doc_b: Document, candidates: Candidates, config: CompareConfig) -> RetoldEvidence:
     """Measure how far ``doc_b`` and ``doc_a`` retell each other."""
     told = retelling(document_details(doc_a, candidates.a_views), document_details(doc_b, candidates.b_views))
     path = tuple(monotone_path(((p.a, p.b, p.score) for p in candidates.pairs), config.retold_floor))
-    body_a, body_b = len(doc_a.body), len(doc_b.body)
     return RetoldEvidence(
-        retelling=told, path=path,
-        details=_geometric_share(told.ordered, told.details_a, told.details_b),
-        path_share=min(1.0, _geometric_share(len(path), body_a, body_b)),
+        retelling=told, path=path, details=_geometric_share(told.ordered, told.details_a, told.details_b),
+        path_share=_path_share(path, doc_a, doc_b),
         path_mean=sum(score for _, _, score in path) / len(path) if path else 0.0)
 
 
