@@ -130,3 +130,16 @@ def test_each_direction_signal_points_the_right_way(signal):
         direction = decide_direction(evidence, None, None)
         assert (direction.source, direction.method) == (source, "text")
         assert 0.5 < direction.confidence < 1.0
+
+
+@pytest.mark.parametrize(("word", "style"), [("underscoring", True), ("Garnered", True), ("highlights", True),
+                                             ("reported", False), ("reports", False), ("decision", False),
+                                             ("demonstrators", False), ("initial", False), ("addition", False)])
+def test_rewrite_style_words_are_whole_words_not_stems(word, style):
+    """Everyday news words that share a stem with a rewrite-style word ("reportedly", "demonstrating") are not
+    rewrite style; they made original reporting look rewritten."""
+    from unspun.kernels.tokens import tokenize
+    from unspun.stages.judge.direction import is_rewrite_style_word, style_rate
+
+    assert is_rewrite_style_word(word.lower()) is style
+    assert (style_rate(tokenize(word)) > 0) is style
