@@ -66,6 +66,21 @@ def test_the_earliest_adequate_source_of_the_closest_tier_is_the_parent():
     assert edges == {"r1": "o", "r2": "o", "c": "r1"}
 
 
+def test_a_source_nearly_as_close_as_a_near_copy_counts_as_near_verbatim():
+    """Two light polishes of one article: each is a ``copy`` (0.92) of the other and just under the copy line
+    (0.88) from the article. The article is as close, and earlier: it is their parent. A re-post of a rewrite
+    (0.98) is not pulled towards an original it follows much less closely (0.70)."""
+    dates = {"o": "2024-01-01", "p1": "2024-01-02", "p2": "2024-01-02", "r": "2024-01-03", "c": "2024-01-04"}
+    meta = _meta("o", "p1", "p2", "r", "c", dates=dates)
+    pairs = [_pair("o", "p1", 1.0, evidence=0.88), _pair("o", "p2", 1.0, evidence=0.885),
+             _pair("p1", "p2", 1.0, kind="copy", evidence=0.92), _pair("o", "r", 0.9),
+             _pair("r", "c", 1.0, kind="copy", evidence=0.98), _pair("o", "c", 0.9, evidence=0.7)]
+    edges = {e.derived: e.source for f in build_families(pairs, meta, CONFIG) for e in f.edges}
+    assert edges == {"p1": "o", "p2": "o", "r": "o", "c": "r"}
+    strict = ScanConfig(parent_margin=0.0)
+    assert {e.derived: e.source for f in build_families(pairs, meta, strict) for e in f.edges}["p2"] == "p1"
+
+
 def test_undirected_cycles_never_make_a_document_its_own_ancestor():
     meta = _meta("a", "b", "c")
     pairs = [_pair("a", "b", 0.9), _pair("b", "c", 0.9), _pair("c", "a", 0.9)]

@@ -8,12 +8,13 @@ exactly one parent, so a document can carry only one family, and only strong edg
 1. Learned boilerplate never reaches this stage: compare ignored it, so a shared footer makes no edge.
 2. A *strong* edge takes at least ``family_share`` of the derived text's body from the source: the source is
    adequate, it could have supplied the derived text. Each document's parent is the earliest adequate source
-   of the closest tier: near-verbatim sources (``copy``, ``update``) before reworded ones (``rewrite``,
-   ``summary``). A near copy was made from the text it copies, so a re-post of a farm's rewrite goes under
-   that rewrite, not under the story's original; among reworded sources nothing in the words tells which one
-   a rewriter read (LLM rewrites of one story resemble each other as much as the original), and the earliest
-   is the one all the others could have come from. Documents are attached strongest first, and an edge that
-   would close a cycle is skipped.
+   of the closest tier: near-verbatim sources (``copy``, ``update``, and any source within ``parent_margin``
+   evidence of the closest near-verbatim one) before reworded ones (``rewrite``, ``summary``). A near copy was
+   made from the text it copies, so a re-post of a farm's rewrite goes under that rewrite, not under the
+   story's original; among reworded sources nothing in the words tells which one a rewriter read (LLM rewrites
+   of one story resemble each other as much as the original, and two light polishes of one article each other
+   as much as the article), and the earliest is the one all the others could have come from. Documents are
+   attached strongest first, and an edge that would close a cycle is skipped.
 3. A *partial* edge (``partial_share`` up to ``family_share``) attaches a document only as a leaf: when it
    has no strong parent and no children of its own. A hub quoting two stories thus joins one of them (the one
    it takes most from); a story's original that shares a paragraph with another story stays the root of its
@@ -85,9 +86,16 @@ def _tier(edge: _Edge) -> int:
     return {"copy": 0, "update": 0, "rewrite": 1, "summary": 1}.get(edge.pair.kind or "", 2)
 
 
-def _ranked(edges: Sequence[_Edge], meta: dict[str, DocumentMeta]) -> list[_Edge]:
-    """A document's candidate parents in choice order: closest tier first, earliest first inside a tier."""
-    return sorted(edges, key=lambda e: (_tier(e), meta[e.source].date or UNDATED, e.source))
+def _ranked(edges: Sequence[_Edge], meta: dict[str, DocumentMeta], margin: float) -> list[_Edge]:
+    """A document's candidate parents in choice order: closest tier first, earliest first inside a tier. A source
+    about as close (evidence within ``margin``) as a near-verbatim one counts as near verbatim too."""
+    verbatim = [e.pair.evidence for e in edges if _tier(e) == 0]
+    floor = max(verbatim) - margin if verbatim else 2.0
+
+    def tier(edge: _Edge) -> int:
+        return 0 if edge.pair.evidence >= floor else _tier(edge)
+
+    return sorted(edges, key=lambda e: (tier(e), meta[e.source].date or UNDATED, e.source))
 
 
 def _by_derived(edges: Iterable[_Edge]) -> dict[str, list[_Edge]]:
@@ -104,14 +112,14 @@ def build_forest(pairs: Sequence[ReusePair], meta: dict[str, DocumentMeta], conf
     strong = _by_derived(e for e in edges if e.pair.derived_share >= config.family_share)
     forest = _Forest()
     for derived in sorted(strong, key=lambda d: (-max(e.strength for e in strong[d]), d)):
-        for edge in _ranked(strong[derived], meta):
+        for edge in _ranked(strong[derived], meta, config.parent_margin):
             if forest.attach(edge):
                 break
     partial = _by_derived(e for e in edges if config.partial_share <= e.pair.derived_share < config.family_share)
     for derived in sorted(partial):
         if derived in forest.parent or forest.children[derived]:
             continue
-        for edge in _ranked(partial[derived], meta):
+        for edge in _ranked(partial[derived], meta, config.parent_margin):
             if forest.attach(edge):
                 break
     return forest
