@@ -70,11 +70,21 @@ def write_atomic(path: Path, data: bytes) -> None:
     os.replace(temporary, path)
 
 
+STORED_VECTORS = np.float16
+"""Precision passage vectors are stored in (cosine ranks are unchanged, the file is halved)."""
+
+
+def as_stored(vectors: np.ndarray) -> np.ndarray:
+    """``vectors`` as an index gives them back (stored precision, read as float32): what an engine that never
+    writes an index (Spark) must use to find the same candidates."""
+    return vectors.astype(STORED_VECTORS).astype(np.float32)
+
+
 def save_vectors(path: Path, passages: PassageVectors) -> None:
-    """Store a batch's passage vectors (half precision: cosine ranks are unchanged, the file is halved)."""
+    """Store a batch's passage vectors (at :data:`STORED_VECTORS` precision)."""
     buffer = io.BytesIO()
     np.savez(buffer, keys=passages.keys.astype(np.int64), docs=passages.docs.astype(np.int64),
-             vectors=passages.vectors.astype(np.float16))
+             vectors=passages.vectors.astype(STORED_VECTORS))
     write_atomic(path, buffer.getvalue())
 
 

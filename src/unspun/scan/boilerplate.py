@@ -43,14 +43,22 @@ def recurring(occurrences: LineOccurrences, min_documents: int) -> dict[int, np.
 
 def count_stories(vectors: np.ndarray, story_cosine: float) -> int:
     """Different stories among documents with these vectors, taken in the given order (greedy leaders, up to
-    :data:`MAX_STORIES`)."""
-    leaders: list[np.ndarray] = []
-    for vector in vectors:
-        if not leaders or float(np.max(np.stack(leaders) @ vector)) < story_cosine:
-            leaders.append(vector)
-            if len(leaders) >= MAX_STORIES:
-                break
-    return len(leaders)
+    :data:`MAX_STORIES`): a document leads a new story when no earlier leader is ``story_cosine`` alike.
+
+    Each new leader is compared once with every document after it (one matrix-vector product), so a line on
+    thousands of copies of one story costs a product, not a loop over its documents.
+    """
+    best = np.full(len(vectors), -np.inf, dtype=np.float32)
+    leaders, start = 0, 0
+    while leaders < MAX_STORIES:
+        open_ = np.flatnonzero(best[start:] < story_cosine)
+        if not len(open_):
+            break
+        leader = start + int(open_[0])
+        leaders += 1
+        best[leader + 1:] = np.maximum(best[leader + 1:], vectors[leader + 1:] @ vectors[leader])
+        start = leader + 1
+    return leaders
 
 
 def publication_order(docs: Sequence[int] | np.ndarray, dates: dict[int, str | None]) -> list[int]:

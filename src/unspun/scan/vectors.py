@@ -6,8 +6,8 @@ the join must give the same pairs on one machine and on a Spark cluster: a bucke
 engine can shuffle on, and what happens inside a bucket depends on nothing but its members. A passage goes to
 its ``lists_per_passage`` nearest of ``4·√n`` centroids, so two close passages nearly always share one; the
 centroids are trained on every k-th passage in document order, so every engine trains on the same sample.
-Scores are rounded before ranking centroids, so that the last bits of a matrix product (which may differ with
-the batch it is computed in) cannot change a passage's buckets except in exact ties.
+A passage's nearest centroids are ranked on float64 scores of a shortlist, rounded, so that the last bits of a
+matrix product (which may differ with the batch it is computed in) cannot change its buckets.
 """
 
 from __future__ import annotations
@@ -64,17 +64,23 @@ def train_centroids(sample: np.ndarray, lists: int) -> np.ndarray:
 
 
 def nearest_lists(vectors: np.ndarray, centroids: np.ndarray, count: int) -> np.ndarray:
-    """``(len(vectors), count)`` ids of each row's nearest centroids, nearest first (ties: lower id)."""
+    """``(len(vectors), count)`` ids of each row's nearest centroids, nearest first (ties: lower id).
+
+    A float32 product shortlists ``count + 4`` centroids per row; the shortlist is then scored again in float64,
+    one dot product per (row, centroid), and rounded: the ranking does not depend on how rows are batched (a
+    matrix product's last bits do), so every engine puts a passage in the same buckets.
+    """
     count = min(count, len(centroids))
+    wide = min(len(centroids), count + 4)
     found = np.zeros((len(vectors), count), dtype=np.int64)
     for start in range(0, len(vectors), _BLOCK):
-        scores = np.round(vectors[start:start + _BLOCK] @ centroids.T, _ROUND)
-        wide = min(len(centroids), count + 4)
-        part = np.argpartition(-scores, wide - 1, axis=1)[:, :wide] if wide < len(centroids) else \
-            np.broadcast_to(np.arange(len(centroids)), scores.shape)
-        picked = np.take_along_axis(scores, part, axis=1)
-        order = np.lexsort((part, -picked), axis=1)[:, :count]
-        found[start:start + len(scores)] = np.take_along_axis(part, order, axis=1)
+        block = vectors[start:start + _BLOCK]
+        part = np.argpartition(block @ centroids.T, -wide, axis=1)[:, -wide:] if wide < len(centroids) else \
+            np.broadcast_to(np.arange(len(centroids)), (len(block), len(centroids)))
+        exact = np.round(np.einsum("ij,ikj->ik", block.astype(np.float64), centroids[part].astype(np.float64)),
+                         _ROUND)
+        order = np.lexsort((part, -exact), axis=1)[:, :count]
+        found[start:start + len(block)] = np.take_along_axis(part, order, axis=1)
     return found
 
 

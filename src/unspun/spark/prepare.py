@@ -1,5 +1,6 @@
 """Prepare documents per partition as ``index add`` prepares a batch (:func:`unspun.index.build.prepare_batch`):
-segmentation, passage vectors, MinHash signatures and scan features, with the model loaded once per worker.
+segmentation, passage vectors (at the precision an index stores them), MinHash signatures and scan features,
+with the model loaded once per worker.
 A document whose preparation raises becomes an error row naming it; its partition goes on."""
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import pandas as pd
 from unspun.config import CompareConfig
 from unspun.index.build import PreparedBatch, prepare_batch
 from unspun.index.config import IndexConfig
+from unspun.index.sidefiles import as_stored
 from unspun.spark.rows import embedder, frame
 from unspun.stages.ingest.records import SourceRecord
 
@@ -44,8 +46,8 @@ def _rows(keys: Sequence[int], sites: Sequence, batch: PreparedBatch) -> list[di
             "sent_start": [s.span[0] for s in doc.sentences], "sent_end": [s.span[1] for s in doc.sentences],
             "sent_paragraph": [s.paragraph for s in doc.sentences], "sent_role": [s.role for s in doc.sentences],
             "signature": batch.signatures[position].astype(np.uint32).tobytes(),
-            "passages": np.ascontiguousarray(batch.passage_vectors[batch.passage_owner == position],
-                                             dtype=np.float32).tobytes(),
+            "passages": np.ascontiguousarray(as_stored(batch.passage_vectors[batch.passage_owner == position]))
+            .tobytes(),
             "passage_count": int((batch.passage_owner == position).sum()),
             "line_hashes": features.line_hashes[lines].view(np.int64).tolist(),
             "line_chars": features.line_chars[lines].tolist(), "line_words": features.line_words[lines].tolist(),
