@@ -123,8 +123,8 @@ def _retold_features(result, config: CompareConfig) -> list[float]:
     from unspun.stages.judge.retold import retold_evidence
 
     embedder = default_embedder()
-    candidates = find_candidates(prepare_document(result.a, embedder), prepare_document(result.b, embedder), config)
-    evidence = retold_evidence(result.a, result.b, candidates, config)
+    a, b = prepare_document(result.a, embedder), prepare_document(result.b, embedder)
+    evidence = retold_evidence(a, b, find_candidates(a, b, config), config)
     signals = {"details": evidence.details, "path": evidence.path_share, "path_mean": evidence.path_mean}
     return [signals[name] for name in RETOLD_WEIGHTS]
 

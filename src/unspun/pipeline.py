@@ -56,7 +56,7 @@ def compare_documents(a: Document | PreparedDocument, b: Document | PreparedDocu
                               for side in (a, b))
     a, b = prepared_a.document, prepared_b.document
     candidates = find_candidates(prepared_a, prepared_b, config)
-    retold = retold_evidence(a, b, candidates, config)
+    retold = retold_evidence(prepared_a, prepared_b, candidates, config)
     alignments = _alignments(a, b, candidates, embedder, config, retold=retold)
     body = tuple(al for al in alignments if a.sentences[al.a_sentences[0]].role == "body")
     cover = coverage(a, b, alignments)

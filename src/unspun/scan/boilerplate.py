@@ -69,16 +69,20 @@ def publication_order(docs: Sequence[int] | np.ndarray, dates: dict[int, str | N
 
 def learn_boilerplate(occurrences: LineOccurrences, *, doc_vectors: np.ndarray, doc_keys: np.ndarray,
                       sites: dict[int, str | None], dates: dict[int, str | None],
-                      text_of: Callable[[int, int], str], config: ScanConfig) -> list[BoilerplateLine]:
-    """The template lines of a collection, by key. ``text_of(line hash, document key)`` reads a line's text in
-    the first document (by key) carrying it; ``sites`` and ``dates`` give each document's site and date."""
+                      texts_of: Callable[[list[tuple[int, int]]], dict[int, str]],
+                      config: ScanConfig) -> list[BoilerplateLine]:
+    """The template lines of a collection, by key. ``texts_of([(line hash, document key), ...])`` reads each
+    line's text in the first document (by key) carrying it, all at once; ``sites`` and ``dates`` give each
+    document's site and date."""
     row_of = {int(key): row for row, key in enumerate(doc_keys)}
-    lines = []
+    found = []
     for line_hash, docs in sorted(recurring(occurrences, config.boilerplate_min_documents).items()):
         ordered = doc_vectors[[row_of[key] for key in publication_order(docs, dates)]]
         stories = count_stories(ordered, config.story_cosine)
         if stories >= config.boilerplate_min_stories:
-            lines.append(boilerplate_line(line_hash, text_of(line_hash, int(docs[0])), docs, stories, sites))
+            found.append((line_hash, docs, stories))
+    texts = texts_of([(line_hash, int(docs[0])) for line_hash, docs, _ in found])
+    lines = [boilerplate_line(line_hash, texts[line_hash], docs, stories, sites) for line_hash, docs, stories in found]
     return sorted(lines, key=lambda line: line.key)
 
 

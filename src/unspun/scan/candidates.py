@@ -97,20 +97,20 @@ def centred_unit(vectors: np.ndarray, mean: np.ndarray | None = None) -> np.ndar
 
 
 def vector_pairs(passage_docs: np.ndarray, passage_vectors: np.ndarray, config: ScanConfig, *,
-                 threads: int = 1) -> dict[tuple[int, int], float]:
+                 threads: int = 1, mean: np.ndarray | None = None) -> dict[tuple[int, int], float]:
     """``{(key a, key b): best centred passage cosine}`` for documents with two passages at least
     ``passage_cosine`` alike (the bucketed join of :mod:`unspun.scan.vectors`); each document keeps its
-    ``max_partners`` best partners."""
+    ``max_partners`` best partners. ``mean`` is the collection's mean passage when the caller has it."""
     if len(passage_docs) < 2:
         return {}
-    vectors = centred_unit(passage_vectors)
+    vectors = centred_unit(passage_vectors, mean)
     lists = list_count(len(vectors))
     if lists == 1:
         buckets = np.zeros((len(vectors), 1), dtype=np.int64)
     else:
         with faiss_threads(threads):
             centroids = train_centroids(training_sample(vectors, lists), lists)
-        buckets = nearest_lists(vectors, centroids, config.lists_per_passage)
+            buckets = nearest_lists(vectors, centroids, config.lists_per_passage)
     found = [close_pairs(rows, vectors, passage_docs, config.passage_cosine) for rows in bucket_members(buckets)]
     return _best_partners(best_per_pair(np.concatenate(found)), config.max_partners)
 

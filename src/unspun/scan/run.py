@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import time
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
-from unspun.scan.boilerplate import document_vectors, learn_boilerplate
+from unspun.scan.boilerplate import centre, document_vectors, learn_boilerplate
 from unspun.scan.candidates import CandidatePair, candidate_pairs, lsh_pairs, vector_pairs, with_lexical_support
 from unspun.scan.config import ScanConfig
 from unspun.scan.corpus import CorpusFacts, corpus_facts, id_order
@@ -30,6 +31,9 @@ from unspun.version import __version__
 
 if TYPE_CHECKING:
     from unspun.index import Index
+
+_PAGE = 500
+"""Documents read per query when looking up learned lines' texts."""
 
 PHASES = ("corpus", "boilerplate", "candidates", "verification", "families")
 
@@ -83,36 +87,57 @@ def _identity(index: Index, config: ScanConfig) -> dict:
             "unspun": __version__, "keys": "id rank"}
 
 
-def _learn_boilerplate(index: Index, facts: CorpusFacts, order: IdOrder,
+@dataclass(frozen=True)
+class _Passages:
+    """Every passage vector of the collection by scan key, with the collection's mean passage (read and summed
+    once: the boilerplate's document vectors and the vector join both centre on it)."""
+
+    docs: np.ndarray
+    vectors: np.ndarray
+    mean: np.ndarray
+
+
+def _passages(index: Index, order: IdOrder) -> _Passages:
+    """The index's passage vectors in scan-key order and their exact mean."""
+    docs, vectors = order.rows(*index.passage_vectors())
+    return _Passages(docs, vectors, centre(vectors))
+
+
+def _line_texts(index: Index, order: IdOrder, wanted: list[tuple[int, int]]) -> dict[int, str]:
+    """``{line hash: text}`` of each wanted (line hash, scan key): the documents read in pages."""
+    texts = {}
+    for start in range(0, len(wanted), _PAGE):
+        page = wanted[start:start + _PAGE]
+        stored = index.stored_documents({int(order.index_keys[key]) for _, key in page})
+        for wanted_hash, key in page:
+            document = stored[int(order.index_keys[key])].document
+            texts[wanted_hash] = next(s.text for s in document.sentences if line_hash(s.text) == wanted_hash)
+    return texts
+
+
+def _learn_boilerplate(index: Index, facts: CorpusFacts, order: IdOrder, passages: _Passages,
                        config: ScanConfig) -> list[BoilerplateLine]:
     """Learn the collection's template lines and store them in the index (one transaction)."""
-    passage_docs, passage_vectors = order.rows(*index.passage_vectors())
     doc_keys = np.asarray([doc.key for doc in facts.documents], dtype=np.int64)
-    vectors = document_vectors(passage_docs, passage_vectors, doc_keys)
-
-    def text_of(wanted: int, key: int) -> str:
-        index_key = int(order.index_keys[key])
-        document = index.stored_documents([index_key])[index_key].document
-        return next(s.text for s in document.sentences if line_hash(s.text) == wanted)
-
+    vectors = document_vectors(passages.docs, passages.vectors, doc_keys, passages.mean)
     lines = learn_boilerplate(facts.occurrences, doc_vectors=vectors, doc_keys=doc_keys,
                               sites={doc.key: doc.site for doc in facts.documents},
-                              dates={doc.key: doc.date for doc in facts.documents}, text_of=text_of, config=config)
+                              dates={doc.key: doc.date for doc in facts.documents},
+                              texts_of=lambda wanted: _line_texts(index, order, wanted), config=config)
     index.set_learned_boilerplate((line.key, line.text, line.scope, line.site, line.documents, line.stories)
                                   for line in lines)
     return lines
 
 
-def _candidates(index: Index, state: ScanState, order: IdOrder, config: ScanConfig,
+def _candidates(index: Index, state: ScanState, order: IdOrder, passages: _Passages, *, config: ScanConfig,
                 jobs: int) -> list[CandidatePair]:
     """The candidate pairs (by scan key): from the state when a previous run found them, else from both joins."""
     stored = state.candidates()
     if stored is not None:
         return stored
     keys, signatures = order.rows(*index.signatures())
-    passage_docs, passage_vectors = order.rows(*index.passage_vectors())
-    close = with_lexical_support(vector_pairs(passage_docs, passage_vectors, config, threads=jobs), keys, signatures,
-                                 config)
+    close = with_lexical_support(vector_pairs(passages.docs, passages.vectors, config, threads=jobs,
+                                              mean=passages.mean), keys, signatures, config)
     pairs = candidate_pairs(lsh_pairs(keys, signatures, config), close)
     state.save_candidates(pairs)
     return pairs
@@ -160,10 +185,12 @@ def scan_index(index: Index, out: Path, *, config: ScanConfig | None = None, job
         facts = corpus_facts(index, config, order)
         progress.advance("corpus", len(facts.documents))
         clock.start("boilerplate")
-        boilerplate = _learn_boilerplate(index, facts, order, config)
+        passages = _passages(index, order)
+        boilerplate = _learn_boilerplate(index, facts, order, passages, config)
         clock.start("candidates")
         progress.start("candidates", None)
-        candidates = _candidates(index, state, order, config, jobs)
+        candidates = _candidates(index, state, order, passages, config=config, jobs=jobs)
+        del passages
         clock.start("verification")
         _verify(index, state, candidates, order=order, config=config, jobs=jobs, progress=progress)
         clock.start("families")

@@ -66,17 +66,20 @@ def train_centroids(sample: np.ndarray, lists: int) -> np.ndarray:
 def nearest_lists(vectors: np.ndarray, centroids: np.ndarray, count: int) -> np.ndarray:
     """``(len(vectors), count)`` ids of each row's nearest centroids, nearest first (ties: lower id).
 
-    A float32 product shortlists ``count + 4`` centroids per row; the shortlist is then scored again in float64,
+    faiss shortlists ``count + 4`` centroids per row (float32); the shortlist is then scored again in float64,
     one dot product per (row, centroid), and rounded: the ranking does not depend on how rows are batched (a
     matrix product's last bits do), so every engine puts a passage in the same buckets.
     """
+    import faiss
+
     count = min(count, len(centroids))
     wide = min(len(centroids), count + 4)
+    search = faiss.IndexFlatIP(centroids.shape[1])
+    search.add(np.ascontiguousarray(centroids, dtype=np.float32))
     found = np.zeros((len(vectors), count), dtype=np.int64)
     for start in range(0, len(vectors), _BLOCK):
-        block = vectors[start:start + _BLOCK]
-        part = np.argpartition(block @ centroids.T, -wide, axis=1)[:, -wide:] if wide < len(centroids) else \
-            np.broadcast_to(np.arange(len(centroids)), (len(block), len(centroids)))
+        block = np.ascontiguousarray(vectors[start:start + _BLOCK], dtype=np.float32)
+        part = search.search(block, wide)[1]
         exact = np.round(np.einsum("ij,ikj->ik", block.astype(np.float64), centroids[part].astype(np.float64)),
                          _ROUND)
         order = np.lexsort((part, -exact), axis=1)[:, :count]

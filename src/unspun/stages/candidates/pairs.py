@@ -15,6 +15,7 @@ import numpy as np
 from unspun.config import CompareConfig
 from unspun.embed.base import Embedder
 from unspun.kernels.facts import Fact, extract_facts
+from unspun.kernels.retold import text_details
 from unspun.kernels.similarity import dice, evidence
 from unspun.kernels.tokens import Token, content_stems, tokenize
 from unspun.model import Document
@@ -58,6 +59,8 @@ class PreparedDocument:
     body_vectors: np.ndarray
     """One unit vector per body sentence, in ``document.body`` order."""
     title_vector: np.ndarray | None
+    details: tuple[tuple, ...] = ()
+    """The body's specific details in order of first mention (:func:`unspun.kernels.retold.text_details`)."""
 
 
 @dataclass(frozen=True)
@@ -151,8 +154,9 @@ def prepare_documents(docs: Sequence[Document], embedder: Embedder) -> list[Prep
     prepared, start = [], 0
     for doc, doc_texts in zip(docs, texts, strict=True):
         own, start = vectors[start:start + len(doc_texts)], start + len(doc_texts)
-        titled = _title(doc) is not None
-        prepared.append(PreparedDocument(doc, view_sentences(doc), own[:len(doc.body)], own[-1] if titled else None))
+        titled, views = _title(doc) is not None, view_sentences(doc)
+        details = text_details((views[s.index].tokens, views[s.index].facts) for s in doc.body)
+        prepared.append(PreparedDocument(doc, views, own[:len(doc.body)], own[-1] if titled else None, details))
     return prepared
 
 

@@ -30,9 +30,9 @@ from dataclasses import dataclass
 
 from unspun.config import CompareConfig
 from unspun.kernels.order import monotone_path
-from unspun.kernels.retold import Retelling, retelling, text_details
+from unspun.kernels.retold import Retelling, retelling
 from unspun.model import Document, Retold
-from unspun.stages.candidates import Candidates, SentenceView
+from unspun.stages.candidates import Candidates, PreparedDocument
 
 # Fitted by `bench/compare_quality.py --only mixset --fit-retold` (see the module docstring).
 RETOLD_WEIGHTS = {"details": 2.08, "path": 3.17, "path_mean": 0.1}
@@ -67,11 +67,6 @@ class RetoldEvidence:
                       probability=self.probability())
 
 
-def document_details(doc: Document, views: dict[int, SentenceView]) -> tuple[tuple, ...]:
-    """The specific details of ``doc``'s body in order of first mention."""
-    return text_details((views[s.index].tokens, views[s.index].facts) for s in doc.body)
-
-
 def _geometric_share(count: int, first: int, second: int) -> float:
     """``count`` over the geometric mean of ``first`` and ``second`` (0 when either is 0)."""
     return count / math.sqrt(first * second) if first and second else 0.0
@@ -94,9 +89,11 @@ def _body_span(doc: Document, indices: list[int]) -> int:
     return sum(first <= s.index <= last for s in doc.body)
 
 
-def retold_evidence(doc_a: Document, doc_b: Document, candidates: Candidates, config: CompareConfig) -> RetoldEvidence:
-    """Measure how far ``doc_b`` and ``doc_a`` retell each other."""
-    told = retelling(document_details(doc_a, candidates.a_views), document_details(doc_b, candidates.b_views))
+def retold_evidence(a: PreparedDocument, b: PreparedDocument, candidates: Candidates,
+                    config: CompareConfig) -> RetoldEvidence:
+    """Measure how far ``b`` and ``a`` retell each other (their details come with the prepared documents)."""
+    doc_a, doc_b = a.document, b.document
+    told = retelling(a.details, b.details)
     path = tuple(monotone_path(((p.a, p.b, p.score) for p in candidates.pairs), config.retold_floor))
     return RetoldEvidence(
         retelling=told, path=path, details=_geometric_share(told.ordered, told.details_a, told.details_b),
