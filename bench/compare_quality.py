@@ -88,19 +88,12 @@ def mixset_section(root: Path, others: int, config: CompareConfig, rng: random.R
     for pair in pairs:
         swap = rng.random() < 0.5
         result, truth = _compare_ordered(pair["original"], pair["rewrite"], swap, config)
-        stats = by_op[pair["operation"]]
-        stats["n"] += 1
-        stats["derived"] += result.verdict == "derived"
-        stats["direction_ok"] += result.source == truth
+        _count(by_op[pair["operation"]], result, truth)
         shipped.append((result.direction.confidence, result.source == truth))
         features.append((_direction_features(result), 1 if truth == "a" else 0, pair["mixset_id"]))
         retold.append((_retold_features(result, config), 1, pair["mixset_id"]))
         article, truth = _compare_ordered(_article_text(root, pair["bbc_id"]), pair["rewrite"], swap, config)
-        stats = by_op_article[pair["operation"]]
-        stats["n"] += 1
-        stats["derived"] += article.verdict == "derived"
-        stats["reuse"] += article.verdict in ("derived", "partially_derived")
-        stats["direction_ok"] += article.source == truth
+        _count(by_op_article[pair["operation"]], article, truth)
         retold.append((_retold_features(article, config), 1, pair["mixset_id"]))
         for other in _other_texts(root, pairs, pair, others, rng):
             verdict = compare(other, pair["rewrite"], config=config).verdict
@@ -115,6 +108,14 @@ def mixset_section(root: Path, others: int, config: CompareConfig, rng: random.R
     return {"by_op": by_op, "by_op_article": by_op_article, "fp": (fp_derived, fp_partial, fp_total), "hard": hard,
             "features": features,
             "retold": retold, "shipped": shipped}
+
+
+def _count(stats: Counter, result, truth: str) -> None:
+    """Add one comparison to a per-operation row: pairs, ``derived``, any reuse verdict, right direction."""
+    stats["n"] += 1
+    stats["derived"] += result.verdict == "derived"
+    stats["reuse"] += result.verdict in ("derived", "partially_derived")
+    stats["direction_ok"] += result.source == truth
 
 
 def _retold_features(result, config: CompareConfig) -> list[float]:
@@ -149,24 +150,22 @@ def _row(name: str, stats: Counter, *, reuse: bool = False) -> None:
     print(line + (f" {stats['reuse'] / stats['n']:7.1%}" if reuse else ""))
 
 
+def _print_table(title: str, by_op: dict[str, Counter], *, reuse: bool = False) -> None:
+    """One MixSet table: a row per operation, then all of them."""
+    print(f"\n## {title}")
+    print(f"{'operation':28s} {'n':>4s} {'derived':>8s} {'direction':>10s}" + (f" {'reuse':>7s}" if reuse else ""))
+    total = Counter()
+    for op in sorted(by_op):
+        total.update(by_op[op])
+        _row(op, by_op[op], reuse=reuse)
+    _row("all", total, reuse=reuse)
+
+
 def print_mixset(section: dict) -> None:
     """Print the MixSet tables."""
-    print("\n## MixSet dev: rewrite vs its own original (random A/B order)")
-    print(f"{'operation':28s} {'n':>4s} {'derived':>8s} {'direction':>10s}")
-    total = Counter()
-    for op in sorted(section["by_op"]):
-        stats = section["by_op"][op]
-        total.update(stats)
-        _row(op, stats)
-    _row("all", total)
-    print("\n## MixSet dev: rewrite vs the full BBC article its original opens (random A/B order)")
-    print(f"{'operation':28s} {'n':>4s} {'derived':>8s} {'direction':>10s} {'reuse':>7s}")
-    total = Counter()
-    for op in sorted(section["by_op_article"]):
-        stats = section["by_op_article"][op]
-        total.update(stats)
-        _row(op, stats, reuse=True)
-    _row("all", total, reuse=True)
+    _print_table("MixSet dev: rewrite vs its own original (random A/B order)", section["by_op"])
+    _print_table("MixSet dev: rewrite vs the full BBC article its original opens (random A/B order)",
+                 section["by_op_article"], reuse=True)
     derived, partial, n = section["fp"]
     if n:
         print(f"\nrewrite vs texts that are not its source (other MixSet originals, then random BBC articles): "

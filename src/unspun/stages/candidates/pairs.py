@@ -59,7 +59,7 @@ class PreparedDocument:
     body_vectors: np.ndarray
     """One unit vector per body sentence, in ``document.body`` order."""
     title_vector: np.ndarray | None
-    details: tuple[tuple, ...] = ()
+    details: tuple[tuple, ...]
     """The body's specific details in order of first mention (:func:`unspun.kernels.retold.text_details`)."""
 
 
