@@ -142,8 +142,9 @@ class CompareConfig:
     derived_coverage: float = 0.5
     """Share of one text's body that must be aligned to the other for ``derived``."""
     derived_min_sentences: int = 3
-    """... through at least this many aligned sentences, or fewer whose mean evidence reaches ``strong_evidence``
-    (two weak paraphrase-level pairs covering a short text are a coincidence of topic, not a rewrite)."""
+    """... through at least this many aligned sentences on each side, or fewer whose mean evidence reaches
+    ``strong_evidence`` (two weak paraphrase-level pairs covering a short text are a coincidence of topic, not a
+    rewrite, also when one of them is a merge)."""
     strong_evidence: float = 0.65
     """Mean evidence from which a few aligned sentences suffice for ``derived``."""
     partial_min_sentences: int = 2

@@ -143,3 +143,25 @@ def test_rewrite_style_words_are_whole_words_not_stems(word, style):
 
     assert is_rewrite_style_word(word.lower()) is style
     assert (style_rate(tokenize(word)) > 0) is style
+
+
+def _weak_pair(a_sentences: tuple[int, ...], b_sentence: int, score: float = 0.55):
+    """A paraphrase-level alignment of 100-character sentences (a merge when ``a_sentences`` has two)."""
+    from unspun.model import Alignment
+
+    kind = "merge" if len(a_sentences) > 1 else "paraphrase"
+    return Alignment(a_sentences=a_sentences, b_sentences=(b_sentence,),
+                     a_spans=tuple((100 * i, 100 * i + 100) for i in a_sentences),
+                     b_spans=((100 * b_sentence, 100 * b_sentence + 100),), kind=kind, score=score, diff=())
+
+
+def test_a_merge_counts_as_one_sentence_of_evidence_for_derived():
+    from unspun.config import CompareConfig
+    from unspun.model import Coverage
+    from unspun.stages.judge.verdict import decide_verdict
+
+    cover, story, config = Coverage(a_in_b=0.6, b_in_a=0.6), (0.0, 0.0), CompareConfig()
+    two_pairs_one_merge = (_weak_pair((0,), 0), _weak_pair((1, 2), 1))
+    three_pairs = (*two_pairs_one_merge, _weak_pair((3,), 2))
+    assert decide_verdict(cover, two_pairs_one_merge, story, config) != "derived"
+    assert decide_verdict(cover, three_pairs, story, config) == "derived"

@@ -54,8 +54,10 @@ def _mean_evidence(alignments: tuple[Alignment, ...]) -> float:
 
 
 def _is_derived(cover: Coverage, alignments: tuple[Alignment, ...], config: CompareConfig) -> bool:
-    """Enough of one text aligned, through enough sentences or strongly enough."""
-    sentences = max(sum(len(a.a_sentences) for a in alignments), sum(len(a.b_sentences) for a in alignments))
+    """Enough of one text aligned, through enough sentences or strongly enough. Sentences are counted on the
+    side with fewer: a merge joins two sentences of one text to one of the other, which is one sentence of
+    evidence, not two (two weak pairs, one a merge, made SemEval's two reports of one magazine cover derived)."""
+    sentences = min(sum(len(a.a_sentences) for a in alignments), sum(len(a.b_sentences) for a in alignments))
     enough = sentences >= config.derived_min_sentences or _mean_evidence(alignments) >= config.strong_evidence
     return bool(alignments) and max(cover.a_in_b, cover.b_in_a) >= config.derived_coverage and enough
 
