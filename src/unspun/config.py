@@ -8,6 +8,7 @@ config that made it. Thresholds were chosen on the dev corpora (see ``bench/comp
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields, replace
+from functools import lru_cache
 from typing import Any
 
 from unspun.errors import ConfigError
@@ -198,8 +199,10 @@ class CompareConfig:
         return replace(self, **options)
 
     def to_dict(self) -> dict[str, Any]:
-        """The options as plain JSON-ready values (recorded in every report)."""
-        return asdict(self)
+        """The options as plain JSON-ready values (recorded in every report): a fresh copy of a dict built once
+        per config, since a scan records the same config in thousands of comparisons."""
+        values = _config_values(self)
+        return {**values, "passages": dict(values["passages"])}
 
     @classmethod
     def from_dict(cls, values: dict[str, Any]) -> CompareConfig:
@@ -208,6 +211,12 @@ class CompareConfig:
         options = _known_options(cls, values)
         options["passages"] = PassageConfig(**_known_options(PassageConfig, values.get("passages", {})))
         return cls(**options)
+
+
+@lru_cache(maxsize=16)
+def _config_values(config: CompareConfig) -> dict[str, Any]:
+    """``asdict`` of a (frozen, hashable) config, cached: do not mutate the result, copy it."""
+    return asdict(config)
 
 
 def _known_options(config_class: type, values: dict[str, Any]) -> dict[str, Any]:
