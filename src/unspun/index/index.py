@@ -226,9 +226,11 @@ class Index:
 
     # --- the whole collection (scan) ---------------------------------------------------------------------------
 
-    def stored_documents(self, keys: Iterable[int]) -> dict[int, StoredDocument]:
-        """The documents with these keys, learned boilerplate marked."""
-        return {key: self._marked(stored) for key, stored in self._store.documents(keys).items()}
+    def stored_documents(self, keys: Iterable[int], *, marked: bool = True) -> dict[int, StoredDocument]:
+        """The documents with these keys, learned boilerplate marked (``marked=False``: as stored, for a caller
+        that reads only sentence texts, where marking costs a line hash per sentence for nothing)."""
+        stored = self._store.documents(keys)
+        return {key: self._marked(document) for key, document in stored.items()} if marked else stored
 
     def signatures(self) -> tuple[np.ndarray, np.ndarray]:
         """``(document keys, MinHash signature rows)`` of every document, in key order.

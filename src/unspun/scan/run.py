@@ -108,7 +108,7 @@ def _line_texts(index: Index, order: IdOrder, wanted: list[tuple[int, int]]) -> 
     texts = {}
     for start in range(0, len(wanted), _PAGE):
         page = wanted[start:start + _PAGE]
-        stored = index.stored_documents({int(order.index_keys[key]) for _, key in page})
+        stored = index.stored_documents({int(order.index_keys[key]) for _, key in page}, marked=False)
         for wanted_hash, key in page:
             document = stored[int(order.index_keys[key])].document
             texts[wanted_hash] = next(s.text for s in document.sentences if line_hash(s.text) == wanted_hash)
