@@ -77,11 +77,11 @@ def nearest_lists(vectors: np.ndarray, centroids: np.ndarray, count: int) -> np.
     search = faiss.IndexFlatIP(centroids.shape[1])
     search.add(np.ascontiguousarray(centroids, dtype=np.float32))
     found = np.zeros((len(vectors), count), dtype=np.int64)
+    exact_centroids = centroids.astype(np.float64)
     for start in range(0, len(vectors), _BLOCK):
         block = np.ascontiguousarray(vectors[start:start + _BLOCK], dtype=np.float32)
         part = search.search(block, wide)[1]
-        exact = np.round(np.einsum("ij,ikj->ik", block.astype(np.float64), centroids[part].astype(np.float64)),
-                         _ROUND)
+        exact = np.round(np.einsum("ij,ikj->ik", block.astype(np.float64), exact_centroids[part]), _ROUND)
         order = np.lexsort((part, -exact), axis=1)[:, :count]
         found[start:start + len(block)] = np.take_along_axis(part, order, axis=1)
     return found
@@ -96,9 +96,10 @@ def close_pairs(rows: np.ndarray, vectors: np.ndarray, docs: np.ndarray, floor: 
     found = [np.zeros((0, 3))]
     for start in range(0, len(rows), SLICE):
         members = rows[start:start + SLICE]
+        gathered = vectors[members]
         for block in range(0, len(members), _BLOCK):
             left = members[block:block + _BLOCK]
-            scores = vectors[left] @ vectors[members[block:]].T
+            scores = gathered[block:block + _BLOCK] @ gathered[block:].T
             i, j = np.nonzero(scores >= floor)
             keep = j > i
             a, b = docs[left[i[keep]]], docs[members[block:][j[keep]]]
