@@ -44,7 +44,10 @@ class StaticEmbedder:
         """Unit-length float32 vectors, one row per text."""
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        vectors = np.asarray(self._model.encode(list(texts), show_progress_bar=False), dtype=np.float32)
+        # No joblib pool inside model2vec (it starts one above 10,000 texts): unspun parallelises across
+        # processes itself (index, scan and Spark workers), and a nested pool only oversubscribes the cores.
+        vectors = np.asarray(self._model.encode(list(texts), show_progress_bar=False, use_multiprocessing=False),
+                             dtype=np.float32)
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         return vectors / np.where(norms == 0, 1.0, norms)
 
