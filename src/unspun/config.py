@@ -7,6 +7,7 @@ config that made it. Thresholds were chosen on the dev corpora (see ``bench/comp
 
 from __future__ import annotations
 
+import copy
 from dataclasses import asdict, dataclass, field, fields, replace
 from functools import lru_cache
 from typing import Any
@@ -201,8 +202,7 @@ class CompareConfig:
     def to_dict(self) -> dict[str, Any]:
         """The options as plain JSON-ready values (recorded in every report): a fresh copy of a dict built once
         per config, since a scan records the same config in thousands of comparisons."""
-        values = _config_values(self)
-        return {**values, "passages": dict(values["passages"])}
+        return copy.deepcopy(_config_values(self))
 
     @classmethod
     def from_dict(cls, values: dict[str, Any]) -> CompareConfig:

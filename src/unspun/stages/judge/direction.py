@@ -72,11 +72,6 @@ def style_rate(tokens: tuple[Token, ...]) -> float:
     return 100.0 * sum(1 for token in tokens if token.norm in _REWRITE_STYLE) / len(tokens)
 
 
-def is_rewrite_style_word(word: str) -> bool:
-    """Whether a lower-case word is in the rewrite-style vocabulary (``underscoring``, ``garnered``)."""
-    return normalise(word) in _REWRITE_STYLE
-
-
 _WORDS = re.compile(r"[^\W\d_]+")
 
 
