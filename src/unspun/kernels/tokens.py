@@ -2,14 +2,15 @@
 
 Words are the unit of lexical evidence (which words two sentences share), of the token diff and of fact
 extraction, so they carry offsets into the original text. Stemming uses the Snowball English stemmer
-(snowballstemmer), cached because news vocabularies repeat heavily.
+(snowballstemmer, which runs PyStemmer's C build of the same algorithm), cached because news vocabularies repeat
+heavily.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import snowballstemmer
 
@@ -28,9 +29,11 @@ mr mrs ms dr its it's s t
 """.split())
 
 
-@dataclass(frozen=True)
-class Token:
-    """A word of a text: its surface form, its normalised form, its stem and its span in the original text."""
+class Token(NamedTuple):
+    """A word of a text: its surface form, its normalised form, its stem and its span in the original text.
+
+    A named tuple, not a dataclass: every compared text makes thousands, and a tuple is built three times faster.
+    """
 
     text: str
     norm: str
@@ -72,12 +75,21 @@ def normalise(word: str) -> str:
     return lowered[:-2] if len(lowered) > 3 and lowered.endswith("'s") else lowered
 
 
+@lru_cache(maxsize=200_000)
+def _forms(word: str) -> tuple[str, str]:
+    """Normalised form and stem of a surface word (cached: news vocabularies repeat heavily)."""
+    norm = normalise(word)
+    return norm, stem(norm)
+
+
 def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
     """Split ``text`` into word tokens whose spans are shifted by ``offset`` (the text's start in its document)."""
     tokens = []
     for match in _WORD.finditer(text):
-        norm = normalise(match.group())
-        tokens.append(Token(match.group(), norm, stem(norm), match.start() + offset, match.end() + offset))
+        word = match.group()
+        norm, word_stem = _forms(word)
+        start, end = match.span()
+        tokens.append(Token(word, norm, word_stem, start + offset, end + offset))
     return tuple(tokens)
 
 

@@ -5,7 +5,7 @@ Written by hand (over faiss's k-means and numpy's matrix product) rather than a 
 the join must give the same pairs on one machine and on a Spark cluster: a bucket is a group-by key that any
 engine can shuffle on, and what happens inside a bucket depends on nothing but its members. A passage goes to
 its ``lists_per_passage`` nearest of ``4·√n`` centroids, so two close passages nearly always share one; the
-centroids are trained on every k-th passage in document order, so every engine trains on the same sample.
+centroids are trained on passages spread evenly in document order, so every engine trains on the same sample.
 A passage's nearest centroids are ranked on float64 scores of a shortlist, rounded, so that the last bits of a
 matrix product (which may differ with the batch it is computed in) cannot change its buckets.
 """
@@ -20,7 +20,8 @@ import numpy as np
 LISTS_PER_ROOT = 4
 """Centroids per square root of the number of passages."""
 TRAIN_PER_LIST = 32
-"""Training passages per centroid (faiss's own minimum is 39; 32 keeps training a few seconds at 100k docs)."""
+"""Training passages per centroid (below faiss's default minimum of 39, which it is told, so it does not warn;
+32 keeps training a few seconds at 100k docs)."""
 TRAIN_ITERATIONS = 10
 SINGLE_BUCKET = 20_000
 """Up to this many passages there is one bucket: every pair is compared (exact)."""
@@ -48,17 +49,26 @@ def list_count(passages: int) -> int:
     return 1 if passages <= SINGLE_BUCKET else int(LISTS_PER_ROOT * np.sqrt(passages))
 
 
+def sample_size(passages: int, lists: int) -> int:
+    """How many passages train the centroids: :data:`TRAIN_PER_LIST` per centroid, at most all of them."""
+    return min(passages, lists * TRAIN_PER_LIST)
+
+
 def training_sample(vectors: np.ndarray, lists: int) -> np.ndarray:
-    """Every k-th row (rows are in document order), about :data:`TRAIN_PER_LIST` per centroid."""
-    step = max(1, len(vectors) // (lists * TRAIN_PER_LIST))
-    return np.ascontiguousarray(vectors[::step])
+    """:func:`sample_size` rows spread evenly over the collection (rows are in document order): row ``r`` of
+    ``n`` is taken when ``r·m mod n < m``, a test on the row number alone, so any engine can filter the same
+    rows (a whole step, every k-th row, would take up to twice as many and make training twice as slow)."""
+    size = sample_size(len(vectors), lists)
+    rows = np.flatnonzero(np.arange(len(vectors), dtype=np.int64) * size % len(vectors) < size)
+    return np.ascontiguousarray(vectors[rows])
 
 
 def train_centroids(sample: np.ndarray, lists: int) -> np.ndarray:
     """Unit centroids of spherical k-means (faiss, fixed seed) on ``sample``."""
     import faiss
 
-    kmeans = faiss.Kmeans(sample.shape[1], lists, niter=TRAIN_ITERATIONS, seed=1, spherical=True, verbose=False)
+    kmeans = faiss.Kmeans(sample.shape[1], lists, niter=TRAIN_ITERATIONS, seed=1, spherical=True, verbose=False,
+                          min_points_per_centroid=TRAIN_PER_LIST)
     kmeans.train(sample)
     return np.asarray(kmeans.centroids, dtype=np.float32)
 

@@ -17,11 +17,11 @@ from unspun.scan.boilerplate import mean_of, quantised_sum
 from unspun.scan.candidates import band_hashes, centred_unit
 from unspun.scan.config import ScanConfig
 from unspun.scan.vectors import (
-    TRAIN_PER_LIST,
     close_pairs,
     faiss_threads,
     list_count,
     nearest_lists,
+    sample_size,
     train_centroids,
 )
 from unspun.spark.rows import uint32_of, vectors_of
@@ -82,14 +82,15 @@ def passage_table(prepared, mean: np.ndarray, dim: int):
 
 
 def train(passages, total: int, dim: int) -> np.ndarray | None:
-    """Centroids trained on the driver from every k-th passage (None when one bucket holds everything)."""
+    """Centroids trained on the driver from the rows :func:`~unspun.scan.vectors.training_sample` takes (None
+    when one bucket holds everything)."""
     from pyspark.sql import functions as F
 
     lists = list_count(total)
     if lists == 1:
         return None
-    step = max(1, total // (lists * TRAIN_PER_LIST))
-    sample = passages.where(F.col("row") % step == 0).orderBy("row").select("vector").collect()
+    size = sample_size(total, lists)
+    sample = passages.where(F.col("row") * size % total < size).orderBy("row").select("vector").collect()
     with faiss_threads(1):
         return train_centroids(np.stack([vectors_of(row["vector"], dim)[0] for row in sample]), lists)
 

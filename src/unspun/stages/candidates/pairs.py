@@ -18,7 +18,7 @@ from unspun.kernels.facts import Fact, extract_facts
 from unspun.kernels.retold import text_details
 from unspun.kernels.similarity import dice, evidence
 from unspun.kernels.tokens import Token, content_stems, tokenize
-from unspun.model import Document
+from unspun.model import Document, Sentence
 
 NEIGHBOURS = 6
 """Nearest neighbours kept per sentence and direction: reuse of a sentence is among its 6 closest on the other
@@ -73,6 +73,9 @@ class Candidates:
     title_pair: PairEvidence | None
     document_cosine: float
     """Cosine of the two bodies' mean sentence vectors (topic closeness, used to tell the same story)."""
+    a_vectors: dict[int, np.ndarray]
+    """The vector of each body sentence of A, by sentence index (alignment re-scores merges against them)."""
+    b_vectors: dict[int, np.ndarray]
 
 
 def _proper_words(sentence_tokens: list[tuple[Token, ...]]) -> frozenset[str]:
@@ -172,7 +175,13 @@ def find_candidates(a: PreparedDocument, b: PreparedDocument, config: CompareCon
                 pairs.append(pair)
         document_cosine = _mean_cosine(a.body_vectors, b.body_vectors)
     pairs.sort(key=lambda p: (-p.score, p.b, p.a))
-    return Candidates(tuple(pairs), a.views, b.views, _title_pair(a, b), document_cosine)
+    return Candidates(tuple(pairs), a.views, b.views, _title_pair(a, b), document_cosine,
+                      _by_index(a_body, a.body_vectors), _by_index(b_body, b.body_vectors))
+
+
+def _by_index(body: Sequence[Sentence], vectors: np.ndarray) -> dict[int, np.ndarray]:
+    """Body sentence vectors keyed by sentence index."""
+    return {sentence.index: vector for sentence, vector in zip(body, vectors, strict=True)}
 
 
 def _mean_cosine(a_vectors: np.ndarray, b_vectors: np.ndarray) -> float:
