@@ -17,6 +17,8 @@ from contextlib import contextmanager
 
 import numpy as np
 
+from unspun.kernels.faiss_loader import load_faiss
+
 LISTS_PER_ROOT = 4
 """Centroids per square root of the number of passages."""
 TRAIN_PER_LIST = 32
@@ -35,7 +37,7 @@ _BLOCK = 4096
 @contextmanager
 def faiss_threads(threads: int) -> Iterator[None]:
     """Run faiss with ``threads`` OpenMP threads, then go back to one (the index's setting for its queries)."""
-    import faiss
+    faiss = load_faiss()
 
     faiss.omp_set_num_threads(threads)
     try:
@@ -65,7 +67,7 @@ def training_sample(vectors: np.ndarray, lists: int) -> np.ndarray:
 
 def train_centroids(sample: np.ndarray, lists: int) -> np.ndarray:
     """Unit centroids of spherical k-means (faiss, fixed seed) on ``sample``."""
-    import faiss
+    faiss = load_faiss()
 
     kmeans = faiss.Kmeans(sample.shape[1], lists, niter=TRAIN_ITERATIONS, seed=1, spherical=True, verbose=False,
                           min_points_per_centroid=TRAIN_PER_LIST)
@@ -80,7 +82,7 @@ def nearest_lists(vectors: np.ndarray, centroids: np.ndarray, count: int) -> np.
     one dot product per (row, centroid), and rounded: the ranking does not depend on how rows are batched (a
     matrix product's last bits do), so every engine puts a passage in the same buckets.
     """
-    import faiss
+    faiss = load_faiss()
 
     count = min(count, len(centroids))
     wide = min(len(centroids), count + 4)

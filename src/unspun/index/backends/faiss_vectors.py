@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import numpy as np
 
+from unspun.kernels.faiss_loader import load_faiss
+
 
 class FaissVectors:
     """Exact inner-product search with faiss, keyed by int64 ids."""
 
     def __init__(self, dim: int, *, threads: int = 1) -> None:
-        import faiss
-
+        faiss = load_faiss()
         faiss.omp_set_num_threads(threads)
         self.name = f"faiss-flat-ip@{faiss.__version__}"
         self._index = faiss.IndexIDMap2(faiss.IndexFlatIP(dim))
