@@ -57,9 +57,9 @@ class Token(NamedTuple):
         return self.text[:1].isupper()
 
 
-@lru_cache(maxsize=200_000)
 def stem(norm: str) -> str:
-    """Snowball stem of a normalised word; numbers are kept as they are."""
+    """Snowball stem of a normalised word; numbers are kept as they are (not cached here: tokenize caches
+    each surface word's forms, stem included)."""
     if norm[:1].isdigit():
         return norm
     return _STEMMER.stemWord(norm)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -18,7 +19,7 @@ from unspun.kernels.facts import Fact, extract_facts
 from unspun.kernels.retold import text_details
 from unspun.kernels.similarity import dice, evidence
 from unspun.kernels.tokens import Token, content_stems, tokenize
-from unspun.model import Document, Sentence
+from unspun.model import Document
 
 NEIGHBOURS = 6
 """Nearest neighbours kept per sentence and direction: reuse of a sentence is among its 6 closest on the other
@@ -61,6 +62,12 @@ class PreparedDocument:
     title_vector: np.ndarray | None
     details: tuple[tuple, ...]
     """The body's specific details in order of first mention (:func:`unspun.kernels.retold.text_details`)."""
+
+    @cached_property
+    def sentence_vectors(self) -> dict[int, np.ndarray]:
+        """The body sentence vectors by sentence index (built once per document, not once per comparison)."""
+        return {sentence.index: vector for sentence, vector in zip(self.document.body, self.body_vectors,
+                                                                    strict=True)}
 
 
 @dataclass(frozen=True)
@@ -175,13 +182,8 @@ def find_candidates(a: PreparedDocument, b: PreparedDocument, config: CompareCon
                 pairs.append(pair)
         document_cosine = _mean_cosine(a.body_vectors, b.body_vectors)
     pairs.sort(key=lambda p: (-p.score, p.b, p.a))
-    return Candidates(tuple(pairs), a.views, b.views, _title_pair(a, b), document_cosine,
-                      _by_index(a_body, a.body_vectors), _by_index(b_body, b.body_vectors))
-
-
-def _by_index(body: Sequence[Sentence], vectors: np.ndarray) -> dict[int, np.ndarray]:
-    """Body sentence vectors keyed by sentence index."""
-    return {sentence.index: vector for sentence, vector in zip(body, vectors, strict=True)}
+    return Candidates(tuple(pairs), a.views, b.views, _title_pair(a, b), document_cosine, a.sentence_vectors,
+                      b.sentence_vectors)
 
 
 def _mean_cosine(a_vectors: np.ndarray, b_vectors: np.ndarray) -> float:
