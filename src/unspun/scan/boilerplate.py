@@ -100,11 +100,22 @@ def document_vectors(passage_docs: np.ndarray, passage_vectors: np.ndarray, doc_
                      mean: np.ndarray | None = None) -> np.ndarray:
     """One unit vector per document of ``doc_keys``: the mean of its passage vectors, the collection's mean
     passage (``mean``, by default that of ``passage_vectors``) removed: static embeddings share a large common
-    component. Zero for a document without passages."""
+    component. Zero for a document without passages.
+
+    A document's passages are added in their order, as one running float64 sum (so one document alone, as the
+    Spark engine sums it, gets the same bits); the sum advances all documents at once, passage rank by rank.
+    """
     keys = np.asarray(doc_keys, dtype=np.int64)
+    mean = centre(passage_vectors) if mean is None else mean
     rows = np.searchsorted(keys, passage_docs)
+    order = np.argsort(rows, kind="stable")
+    grouped = rows[order]
+    firsts = np.flatnonzero(np.r_[True, grouped[1:] != grouped[:-1]]) if len(grouped) else grouped
+    rank = np.arange(len(grouped)) - np.repeat(firsts, np.diff(np.r_[firsts, len(grouped)]))
     sums = np.zeros((len(keys), passage_vectors.shape[1]), dtype=np.float64)
-    np.add.at(sums, rows, passage_vectors.astype(np.float64) - (centre(passage_vectors) if mean is None else mean))
+    for step in range(int(rank.max()) + 1 if len(rank) else 0):
+        taken = order[rank == step]
+        sums[rows[taken]] += passage_vectors[taken].astype(np.float64) - mean
     norms = np.linalg.norm(sums, axis=1, keepdims=True)
     return (sums / np.where(norms == 0, 1.0, norms)).astype(np.float32)
 
