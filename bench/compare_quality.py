@@ -91,10 +91,10 @@ def mixset_section(root: Path, others: int, config: CompareConfig, rng: random.R
         _count(by_op[pair["operation"]], result, truth)
         shipped.append((result.direction.confidence, result.source == truth))
         features.append((_direction_features(result), 1 if truth == "a" else 0, pair["mixset_id"]))
-        retold.append((_retold_features(result, config), 1, pair["mixset_id"]))
+        retold.append((*_retold_features(result, config), 1, pair["mixset_id"]))
         article, truth = _compare_ordered(_article_text(root, pair["bbc_id"]), pair["rewrite"], swap, config)
         _count(by_op_article[pair["operation"]], article, truth)
-        retold.append((_retold_features(article, config), 1, pair["mixset_id"]))
+        retold.append((*_retold_features(article, config), 1, pair["mixset_id"]))
         for other in _other_texts(root, pairs, pair, others, rng):
             verdict = compare(other, pair["rewrite"], config=config).verdict
             fp_derived += verdict == "derived"
@@ -104,7 +104,7 @@ def mixset_section(root: Path, others: int, config: CompareConfig, rng: random.R
     for negative in _jsonl(root / "mixset-news-dev" / "hard_negatives.jsonl"):
         result = compare(negative["negative_text"], negative["rewrite"], config=config)
         hard[result.verdict] += 1
-        retold.append((_retold_features(result, config), 0, negative["mixset_id"]))
+        retold.append((*_retold_features(result, config), 0, negative["mixset_id"]))
     return {"by_op": by_op, "by_op_article": by_op_article, "fp": (fp_derived, fp_partial, fp_total), "hard": hard,
             "features": features,
             "retold": retold, "shipped": shipped}
@@ -118,8 +118,9 @@ def _count(stats: Counter, result, truth: str) -> None:
     stats["direction_ok"] += result.source == truth
 
 
-def _retold_features(result, config: CompareConfig) -> list[float]:
-    """The retelling signals of a comparison, re-measured from its documents (for fitting)."""
+def _retold_features(result, config: CompareConfig) -> tuple[list[float], bool]:
+    """The retelling signals of a comparison, re-measured from its documents (for fitting), and whether its
+    details pass the gates the fitted score is not asked about (enough of them in order, most of the shared)."""
     from unspun.stages.candidates import find_candidates, prepare_document
     from unspun.stages.judge.retold import retold_evidence
 
@@ -127,7 +128,9 @@ def _retold_features(result, config: CompareConfig) -> list[float]:
     a, b = prepare_document(result.a, embedder), prepare_document(result.b, embedder)
     evidence = retold_evidence(a, b, find_candidates(a, b, config), config)
     signals = {"details": evidence.details, "path": evidence.path_share, "path_mean": evidence.path_mean}
-    return [signals[name] for name in RETOLD_WEIGHTS]
+    told = evidence.retelling
+    gated = told.ordered >= config.retold_min_details and told.ordered > config.retold_order_share * told.shared
+    return [signals[name] for name in RETOLD_WEIGHTS], gated
 
 
 def _direction_features(result) -> list[float]:
@@ -235,18 +238,21 @@ def fit_direction(features: list, epochs: int = 3000) -> None:
 def fit_retold(features: list, epochs: int = 5000) -> None:
     """Logistic regression (with intercept) of 'B retells A' on the retelling signals, MixSet own pairs against
     hard negatives; leave-one-original-out predictions at log-odds 0."""
-    x = np.array([[*f, 1.0] for f, _, _ in features], dtype=float)
-    y = np.array([label for _, label, _ in features], dtype=float)
-    groups = np.array([g for _, _, g in features])
+    x = np.array([[*f, 1.0] for f, _, _, _ in features], dtype=float)
+    gated = np.array([gate for _, gate, _, _ in features], dtype=bool)
+    y = np.array([label for _, _, label, _ in features], dtype=float)
+    groups = np.array([group for _, _, _, group in features])
     predicted = np.zeros(len(y))
     for group in np.unique(groups):
         held = groups == group
         predicted[held] = x[held] @ _logistic(x[~held], y[~held], epochs)
     positives, negatives = predicted[y == 1], predicted[y == 0]
     retold_own, retold_hard = int((positives >= 0).sum()), int((negatives >= 0).sum())
+    called = (predicted >= 0) & gated
     print(f"\n## retelling fit, leave-one-original-out: source pairs (own original, full article) retold "
           f"{retold_own}/{len(positives)}, "
-          f"hard negatives retold {retold_hard}/{len(negatives)}")
+          f"hard negatives retold {retold_hard}/{len(negatives)}; with the detail gates (retelling as called): "
+          f"{int(called[y == 1].sum())}/{len(positives)} and {int(called[y == 0].sum())}/{len(negatives)}")
     probability = 1 / (1 + np.exp(-predicted))
     print("retelling probability, leave-one-original-out (came true = is the rewrite's own original):")
     print(format_table(reliability_table(probability.tolist(), (y == 1).tolist(), bins=5)))

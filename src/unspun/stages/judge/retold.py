@@ -102,5 +102,8 @@ def retold_evidence(a: PreparedDocument, b: PreparedDocument, candidates: Candid
 
 
 def is_retelling(evidence: RetoldEvidence, config: CompareConfig) -> bool:
-    """Enough details kept in order, and the combined evidence on the retelling side."""
-    return evidence.retelling.ordered >= config.retold_min_details and evidence.score() >= 0.0
+    """Enough details kept in order, most of the shared ones (``retold_order_share``), and the combined evidence
+    on the retelling side."""
+    told = evidence.retelling
+    return (told.ordered >= config.retold_min_details and told.ordered > config.retold_order_share * told.shared
+            and evidence.score() >= 0.0)
