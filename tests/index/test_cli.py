@@ -9,6 +9,7 @@ import sys
 from typer.testing import CliRunner
 
 from unspun.cli.main import app
+from unspun.index import Index
 
 RUNNER = CliRunner()
 
@@ -53,6 +54,16 @@ def test_custom_field_names(tmp_path):
     result = RUNNER.invoke(app, ["index", "add", str(tmp_path / "i"), str(feed), "--id-field", "guid",
                                  "--text-field", "body"])
     assert "added 1 documents" in result.stdout
+
+
+def test_site_field_names_the_site(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"id": "g1", "text": "Kesta harbour reopened on Friday after repairs.", "outlet": "Coast.example"}'
+                    '\n', encoding="utf-8")
+    result = RUNNER.invoke(app, ["index", "add", str(tmp_path / "i"), str(feed), "--site-field", "outlet"])
+    assert "added 1 documents" in result.stdout
+    with Index.open(tmp_path / "i", create=False) as index:
+        assert [stored.site for stored in index.stored_documents(range(10)).values()] == ["coast.example"]
 
 
 def test_query_without_an_index_is_one_line_and_exit_2(tmp_path):

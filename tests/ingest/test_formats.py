@@ -165,3 +165,20 @@ def test_site_of_urls():
     assert site_of("https://www.BBC.co.uk/news/1") == "bbc.co.uk"
     assert site_of("http://example.org:8080/x") == "example.org"
     assert site_of(None) is None and site_of("not a url") is None
+    assert site_of("http://[bad/x") is None
+
+
+def test_a_records_own_site_field_wins_over_its_url_and_is_normalised_like_a_host(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    lines = ['{"id": "a", "text": "Kesta harbour reopened.", "site": "www.Coast-Times.example", '
+             '"url": "https://mirror.example/a"}',
+             '{"id": "b", "text": "Kesta harbour reopened.", "site": "https://farm.example/news/b"}',
+             '{"id": "c", "text": "Kesta harbour reopened.", "url": "https://www.wire.example/c"}',
+             '{"id": "d", "text": "Kesta harbour reopened.", "site": "Daily Planet"}',
+             '{"id": "e", "text": "Kesta harbour reopened.", "url": "http://[bad/e"}']
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    records = _records(iter_records([path]))
+    assert [(r.id, r.site) for r in records] == [("a", "coast-times.example"), ("b", "farm.example"),
+                                                 ("c", "wire.example"), ("d", "daily planet"), ("e", None)]
+    (renamed,) = _records(iter_records([path], fields=FieldNames(site="domain")))[:1]
+    assert renamed.site == "mirror.example"

@@ -26,12 +26,15 @@ def add(
     title_field: Annotated[str, typer.Option(help="JSONL/CSV field holding the title.")] = _FIELDS.title,
     date_field: Annotated[str, typer.Option(help="JSONL/CSV field holding the publication date.")] = _FIELDS.date,
     url_field: Annotated[str, typer.Option(help="JSONL/CSV field holding the url.")] = _FIELDS.url,
+    site_field: Annotated[str, typer.Option(help="JSONL/CSV field holding the site (else the url's host).")] = (
+        _FIELDS.site),
     max_bytes: Annotated[int, typer.Option(help="Largest document accepted.")] = _DEFAULTS.max_bytes,
     workers: Annotated[int, typer.Option(min=1, help="Processes that segment and embed (2 for big inputs).")] =
         WORKERS,
 ) -> None:
     """Add documents to an index, in atomic batches; re-running the same command resumes where it stopped."""
-    fields = FieldNames(id=id_field, text=text_field, title=title_field, date=date_field, url=url_field)
+    fields = FieldNames(id=id_field, text=text_field, title=title_field, date=date_field, url=url_field,
+                        site=site_field)
     report = add_inputs(index_dir, inputs, fields=fields, max_bytes=max_bytes, workers=workers)
     typer.echo(f"added {report.added} documents in {report.batches} batches ({report.seconds:.1f} s); "
                f"{report.already_present} already present, {report.duplicates} duplicate ids left out, "

@@ -99,6 +99,8 @@ def scan(
     title_field: Annotated[str, typer.Option(help="JSONL/CSV field holding the title.")] = _FIELDS.title,
     date_field: Annotated[str, typer.Option(help="JSONL/CSV field holding the publication date.")] = _FIELDS.date,
     url_field: Annotated[str, typer.Option(help="JSONL/CSV field holding the url.")] = _FIELDS.url,
+    site_field: Annotated[str, typer.Option(help="JSONL/CSV field holding the site (else the url's host).")] = (
+        _FIELDS.site),
     max_bytes: Annotated[int, typer.Option(help="Largest document accepted.")] = _DEFAULTS.max_bytes,
     engine: Annotated[str, typer.Option(help="local (an index on this machine) or spark (the same scan on a "
                                              "Spark cluster; pip install \"unspun[spark]\").")] = "local",
@@ -113,7 +115,8 @@ def scan(
 
     from unspun.index import Index
 
-    fields = FieldNames(id=id_field, text=text_field, title=title_field, date=date_field, url=url_field)
+    fields = FieldNames(id=id_field, text=text_field, title=title_field, date=date_field, url=url_field,
+                        site=site_field)
     config = ScanConfig(pairs_json=pairs_json, pair_reports=pair_reports)
     if engine not in ("local", "spark"):
         raise InputError("--engine", f"must be local or spark, got {engine!r}")

@@ -24,11 +24,14 @@ class SourceRecord:
     title: str | None = None
     url: str | None = None
     date: str | None = None
+    site_name: str | None = None
+    """The site as the record itself names it (a JSONL/CSV ``site`` field), when it does."""
 
     @property
     def site(self) -> str | None:
-        """The host of the url without ``www.``, e.g. ``bbc.co.uk``; None without a url."""
-        return site_of(self.url)
+        """The site the record names (normalised like a host), else the host of its url without ``www.``, e.g.
+        ``bbc.co.uk``; None without either. A crawl export often carries the site but not every url."""
+        return named_site(self.site_name) or site_of(self.url)
 
 
 @dataclass(frozen=True)
@@ -46,18 +49,32 @@ class Skipped:
 
 @dataclass(frozen=True)
 class FieldNames:
-    """Which fields of a JSONL/CSV record hold the id, text, title, date and url."""
+    """Which fields of a JSONL/CSV record hold the id, text, title, date, url and site."""
 
     id: str = "id"
     text: str = "text"
     title: str = "title"
     date: str = "date"
     url: str = "url"
+    site: str = "site"
 
 
 def site_of(url: str | None) -> str | None:
-    """The host of ``url`` in lower case without a leading ``www.``; None when there is no host."""
+    """The host of ``url`` in lower case without a leading ``www.``; None when there is no host, or none can be
+    read (``http://[bad``: a record's url is untrusted text, and a malformed one must not stop a crawl)."""
     if not url:
         return None
-    host = (urlsplit(url.strip()).hostname or "").lower()
+    try:
+        host = (urlsplit(url.strip()).hostname or "").lower()
+    except ValueError:
+        return None
     return host.removeprefix("www.") or None
+
+
+def named_site(name: str | None) -> str | None:
+    """A site named by a record (``www.BBC.co.uk``, ``https://bbc.co.uk/news``, ``bbc.co.uk``) as
+    :func:`site_of` gives hosts: lower case, no ``www.``, no scheme or path; None when empty."""
+    if not name or not name.strip():
+        return None
+    name = name.strip()
+    return site_of(name if "://" in name else f"//{name}") or name.lower()

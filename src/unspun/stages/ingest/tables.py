@@ -39,7 +39,8 @@ def record_from_fields(record: Mapping[str, Any], fields: FieldNames, *, source:
         return Skipped(source, where, f"text is over the {max_bytes / 1e6:g} MB limit")
     doc_id = _optional(record, fields.id) or f"{source}:{where.rsplit(maxsplit=1)[-1]}"
     return SourceRecord(id=doc_id, text=text, source=source, record=where, title=_optional(record, fields.title),
-                        url=_optional(record, fields.url), date=_optional(record, fields.date))
+                        url=_optional(record, fields.url), date=_optional(record, fields.date),
+                        site_name=_optional(record, fields.site))
 
 
 def _parse_json_line(raw: bytes) -> dict[str, Any] | str:
