@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 from pathlib import Path
 
 from unspun.stages.ingest import FieldNames, Skipped, SourceRecord, iter_records, site_of
@@ -60,12 +61,12 @@ def test_jsonl_default_fields_and_bad_lines(tmp_path):
 
 def test_jsonl_custom_field_names(tmp_path):
     path = tmp_path / "feed.jsonl"
-    path.write_text('{"guid": 17, "body": "Kesta harbour reopened.", "headline": "Reopened", "published": "2024"}\n',
-                    encoding="utf-8")
+    path.write_text('{"guid": 17, "body": "Kesta harbour reopened.", "headline": "Reopened", '
+                    '"published": "2024-06-14"}\n', encoding="utf-8")
     fields = FieldNames(id="guid", text="body", title="headline", date="published", url="link")
     (record,) = list(iter_records([path], fields=fields))
     assert (record.id, record.text, record.title, record.date, record.url) == (
-        "17", "Kesta harbour reopened.", "Reopened", "2024", None)
+        "17", "Kesta harbour reopened.", "Reopened", "2024-06-14", None)
 
 
 def test_csv_rows_with_fields_and_a_bad_row(tmp_path):
@@ -182,3 +183,30 @@ def test_a_records_own_site_field_wins_over_its_url_and_is_normalised_like_a_hos
                                                  ("c", "wire.example"), ("d", "daily planet"), ("e", None)]
     (renamed,) = _records(iter_records([path], fields=FieldNames(site="domain")))[:1]
     assert renamed.site == "mirror.example"
+
+
+def test_dates_become_iso_8601_and_a_record_with_an_unreadable_date_is_reported(tmp_path):
+    """Direction and provenance compare dates, so they are read once at ingest: ISO 8601 as given, RSS's RFC 2822
+    and dates written with the month's name converted; ``03/04/2024`` (March or April?) and epoch numbers are
+    not guessed."""
+    path = tmp_path / "feed.jsonl"
+    dates = ["2024-06-14", "2024-06-14T07:30:00Z", "Fri, 14 Jun 2024 07:30:00 GMT", "14 June 2024", "June 14, 2024",
+             "03/04/2024", 1718350200]
+    path.write_text("".join(f'{{"id": "d{n}", "text": "Kesta harbour reopened.", "date": {json.dumps(date)}}}\n'
+                            for n, date in enumerate(dates)), encoding="utf-8")
+    items = list(iter_records([path]))
+    assert [(r.id, r.date) for r in _records(items)] == [
+        ("d0", "2024-06-14"), ("d1", "2024-06-14T07:30:00Z"), ("d2", "2024-06-14T07:30:00+00:00"),
+        ("d3", "2024-06-14"), ("d4", "2024-06-14")]
+    assert [(s.record, s.problem.split(":")[0]) for s in _skipped(items)] == [
+        ("line 6", "date field 'date' is not a date"), ("line 7", "date field 'date' is not a date")]
+
+
+def test_a_lone_surrogate_becomes_a_replacement_character_and_offsets_hold(tmp_path):
+    """A JSON string cut inside an emoji leaves a lone surrogate, which no tokenizer or UTF-8 store accepts."""
+    path = tmp_path / "feed.jsonl"
+    path.write_text('{"id": "s1", "text": "Kesta \\ud83d harbour reopened.", "title": "Cut \\ude00"}\n',
+                    encoding="utf-8")
+    (record,) = _records(iter_records([path]))
+    assert record.text == "Kesta \ufffd harbour reopened." and record.title == "Cut \ufffd"
+    assert len(record.text) == len("Kesta x harbour reopened.")

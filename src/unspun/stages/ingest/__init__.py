@@ -6,6 +6,7 @@
 
 from unspun.stages.ingest.collect import iter_records
 from unspun.stages.ingest.files import decode_bytes, read_text_file
-from unspun.stages.ingest.records import FieldNames, Skipped, SourceRecord, site_of
+from unspun.stages.ingest.records import FieldNames, Skipped, SourceRecord, site_of, unicode_text
 
-__all__ = ["FieldNames", "Skipped", "SourceRecord", "decode_bytes", "iter_records", "read_text_file", "site_of"]
+__all__ = ["FieldNames", "Skipped", "SourceRecord", "decode_bytes", "iter_records", "read_text_file", "site_of",
+           "unicode_text"]

@@ -6,10 +6,12 @@ memory; the index decides what to do with each.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -78,3 +80,10 @@ def named_site(name: str | None) -> str | None:
         return None
     name = name.strip()
     return site_of(name if "://" in name else f"//{name}") or name.lower()
+
+
+def unicode_text(text: str) -> str:
+    """``text`` with each lone surrogate (a JSON ``"\\ud83d"`` left by a string cut inside an emoji) replaced
+    by U+FFFD, one character for one, so offsets hold. A lone surrogate is not Unicode: no tokenizer, UTF-8
+    store or Arrow column takes it, so one such record would stop a whole batch."""
+    return _SURROGATE.sub("\ufffd", text)

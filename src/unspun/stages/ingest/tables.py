@@ -12,7 +12,8 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from unspun.stages.ingest.records import FieldNames, Skipped, SourceRecord
+from unspun.stages.ingest.dates import iso_date
+from unspun.stages.ingest.records import FieldNames, Skipped, SourceRecord, unicode_text
 
 
 def _optional(record: Mapping[str, Any], name: str) -> str | None:
@@ -20,7 +21,7 @@ def _optional(record: Mapping[str, Any], name: str) -> str | None:
     value = record.get(name)
     if value is None:
         return None
-    value = str(value).strip()
+    value = unicode_text(str(value).strip())
     return value or None
 
 
@@ -37,9 +38,14 @@ def record_from_fields(record: Mapping[str, Any], fields: FieldNames, *, source:
         return Skipped(source, where, "text contains NUL characters (binary data)")
     if len(text.encode("utf-8", errors="replace")) > max_bytes:
         return Skipped(source, where, f"text is over the {max_bytes / 1e6:g} MB limit")
+    given_date = _optional(record, fields.date)
+    date = iso_date(given_date) if given_date else None
+    if given_date and date is None:
+        return Skipped(source, where, f"date field {fields.date!r} is not a date: {given_date[:40]!r} (use ISO 8601 "
+                                      "such as 2024-02-07, or set --date-field)")
     doc_id = _optional(record, fields.id) or f"{source}:{where.rsplit(maxsplit=1)[-1]}"
-    return SourceRecord(id=doc_id, text=text, source=source, record=where, title=_optional(record, fields.title),
-                        url=_optional(record, fields.url), date=_optional(record, fields.date),
+    return SourceRecord(id=doc_id, text=unicode_text(text), source=source, record=where,
+                        title=_optional(record, fields.title), url=_optional(record, fields.url), date=date,
                         site_name=_optional(record, fields.site))
 
 

@@ -12,6 +12,7 @@ import re
 import nupunkt
 
 from unspun.model import Document, Sentence, Span
+from unspun.stages.ingest.records import unicode_text
 from unspun.stages.segment.boilerplate import is_boilerplate
 
 _LINE = re.compile(r"[^\r\n]+")
@@ -86,6 +87,8 @@ def segment(text: str, *, max_sentence_chars: int = 600, max_title_chars: int = 
 
 def make_document(text: str, *, doc_id: str, source: str = "", date: str | None = None, url: str | None = None,
                   max_sentence_chars: int = 600, max_title_chars: int = 200) -> Document:
-    """Build a segmented :class:`Document` from its text and metadata."""
+    """Build a segmented :class:`Document` from its text and metadata (lone surrogates, which are not Unicode,
+    become U+FFFD: :func:`~unspun.stages.ingest.unicode_text`)."""
+    text = unicode_text(text)
     sentences = segment(text, max_sentence_chars=max_sentence_chars, max_title_chars=max_title_chars)
     return Document(id=doc_id, text=text, sentences=sentences, source=source, date=date, url=url)

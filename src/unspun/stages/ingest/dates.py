@@ -1,0 +1,56 @@
+"""Publication dates of JSONL/CSV records, read once at ingest so that every later stage sees ISO 8601.
+
+Direction and provenance compare dates, so a record's date must be one: ISO 8601 passes as given; the other
+forms crawl exports and feeds carry unambiguously (RFC 2822 as in RSS, ``3 March 2024``, ``March 3, 2024``,
+with or without a time) become ISO 8601. Anything else (``03/04/2024``, which is March or April by country; an
+epoch number, seconds or milliseconds) is not guessed: the record is reported instead.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from email.utils import parsedate_to_datetime
+
+_WRITTEN = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y")
+_TIMES = ("", " %H:%M", " %H:%M:%S")
+
+
+def iso_date(value: str) -> str | None:
+    """``value`` as an ISO 8601 date or date-time (ISO input unchanged), or None when it is no known form."""
+    value = value.strip()
+    if _is_iso(value):
+        return value
+    written = _written(value)
+    if written is not None:
+        return written.isoformat() if written.time() != datetime.min.time() else written.date().isoformat()
+    return _rfc2822(value)
+
+
+def _is_iso(value: str) -> bool:
+    """An ISO 8601 date or date-time (``Z`` for UTC allowed), as direction reads them."""
+    try:
+        datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return True
+
+
+def _written(value: str) -> datetime | None:
+    """A date written with its month's name, day first or month first, optionally with a time."""
+    cleaned = " ".join(value.replace(",", ", ").split()).replace(" ,", ",")
+    for date_form in _WRITTEN:
+        for time_form in _TIMES:
+            try:
+                return datetime.strptime(cleaned, date_form + time_form)
+            except ValueError:
+                continue
+    return None
+
+
+def _rfc2822(value: str) -> str | None:
+    """An RFC 2822 date-time (``Tue, 03 Dec 2024 10:00:00 GMT``) in ISO 8601, or None."""
+    try:
+        parsed = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return parsed.isoformat() if parsed is not None else None
