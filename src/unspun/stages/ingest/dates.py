@@ -3,7 +3,8 @@
 Direction and provenance compare dates, so a record's date must be one: ISO 8601 passes as given; the other
 forms crawl exports and feeds carry unambiguously (RFC 2822 as in RSS, ``3 March 2024``, ``March 3, 2024``,
 with or without a time) become ISO 8601. Anything else (``03/04/2024``, which is March or April by country; an
-epoch number, seconds or milliseconds) is not guessed: the record is reported instead.
+epoch number, seconds or milliseconds) is not guessed: the record is reported instead. A lenient parser
+(dateutil's) would guess, and a wrong guess reverses provenance silently, so the few forms are listed here.
 """
 
 from __future__ import annotations
