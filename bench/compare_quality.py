@@ -136,12 +136,12 @@ def _retold_features(result, config: CompareConfig) -> tuple[list[float], bool]:
 def _direction_features(result) -> list[float]:
     """The direction signals of a comparison, re-measured from its report (for fitting)."""
     from unspun.stages.candidates import view_sentences
-    from unspun.stages.judge.direction import direction_evidence
+    from unspun.stages.judge.direction import direction_evidence, style_tokens
 
-    a_tokens = tuple(t for v in view_sentences(result.a).values() for t in v.tokens)
-    b_tokens = tuple(t for v in view_sentences(result.b).values() for t in v.tokens)
     furniture = (any(p.side == "a" for p in result.boilerplate), any(p.side == "b" for p in result.boilerplate))
     body = tuple(al for al in result.alignments if result.a.sentences[al.a_sentences[0]].role == "body")
+    a_tokens = style_tokens(view_sentences(result.a), body, "a", result.coverage)
+    b_tokens = style_tokens(view_sentences(result.b), body, "b", result.coverage)
     evidence = direction_evidence(result.coverage, body, tokens=(a_tokens, b_tokens), furniture=furniture,
                                   texts=(result.a.text, result.b.text))
     return [getattr(evidence, name) for name in WEIGHTS]

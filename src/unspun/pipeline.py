@@ -20,6 +20,7 @@ from unspun.stages.judge import (
     is_retelling,
     retold_evidence,
     shared_facts,
+    style_tokens,
     unaligned_pieces,
 )
 from unspun.stages.passages import find_passages
@@ -62,8 +63,8 @@ def compare_documents(a: Document | PreparedDocument, b: Document | PreparedDocu
     cover = coverage(a, b, alignments)
     story = (shared_facts(candidates.a_views, candidates.b_views), candidates.document_cosine)
     verdict = decide_verdict(cover, body, story, config, retold=retold)
-    a_tokens = tuple(t for v in candidates.a_views.values() for t in v.tokens)
-    b_tokens = tuple(t for v in candidates.b_views.values() for t in v.tokens)
+    a_tokens, b_tokens = (style_tokens(candidates.a_views, body, "a", cover),
+                          style_tokens(candidates.b_views, body, "b", cover))
     a_furniture, b_furniture = boilerplate_pieces(a, "a"), boilerplate_pieces(b, "b")
     furniture = (bool(a_furniture), bool(b_furniture))
     evidence = direction_evidence(cover, body, tokens=(a_tokens, b_tokens), furniture=furniture,

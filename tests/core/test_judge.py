@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import fields
+from pathlib import Path
 
 import pytest
 
-from unspun import ConfigError, compare_files
+from unspun import ConfigError, compare, compare_files
 from unspun.stages.judge import DirectionEvidence, decide_direction
 
 FOOTER = "Comments are closed, but trackbacks and pingbacks are open."
@@ -165,3 +166,16 @@ def test_a_merge_counts_as_one_sentence_of_evidence_for_derived():
     three_pairs = (*two_pairs_one_merge, _weak_pair((3,), 2))
     assert decide_verdict(cover, two_pairs_one_merge, story, config) != "derived"
     assert decide_verdict(cover, three_pairs, story, config) == "derived"
+
+
+@pytest.mark.parametrize("share", [0.3, 0.5, 0.7])
+@pytest.mark.parametrize("reverse", [False, True], ids=["article-first", "excerpt-first"])
+def test_a_verbatim_excerpt_cut_mid_word_is_taken_from_its_article(share, reverse):
+    """An aggregator's "read more" copy of an article's opening, cut mid-word. Style is counted over the
+    aligned sentences (the excerpt and the opening share theirs) and the one cut word is no wording evidence;
+    with whole-text style and any replacement counting, the excerpt was called the original."""
+    article = (Path(__file__).parent.parent / "fixtures" / "retold" / "long_original.txt").read_text(encoding="utf-8")
+    excerpt = article[:int(len(article) * share)]
+    comparison = compare(excerpt, article) if reverse else compare(article, excerpt)
+    assert comparison.verdict == "derived"
+    assert comparison.source == ("b" if reverse else "a")

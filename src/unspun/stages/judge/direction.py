@@ -4,12 +4,16 @@ Without dates, four signals each point one way (positive = A is the original):
 
 - ``containment``: B's share aligned to A minus A's share aligned to B. Rewrites trim: the derived text is the
   more contained one.
-- ``style``: rewrite-style words per 100 words in B minus in A. LLM rewriters favour a recognisable vocabulary
-  ("underscoring", "poised", "garnered", "fostering"); original reporting rarely does.
+- ``style``: rewrite-style words per 100 words in B minus in A (the less covered text counted over its aligned
+  sentences only, :func:`style_tokens`). LLM rewriters favour a recognisable vocabulary ("underscoring",
+  "poised", "garnered", "fostering"); original reporting rarely does. Counted over whole texts, an excerpt
+  differed from its article by wherever such words happened to fall in the part it left out.
 - ``furniture``: 1 when only B carries publishing boilerplate, -1 when only A does (content farms republish
   through stock CMS templates).
 - ``wording``: mean length of the words B puts in place of A's words (the diff's replacements) minus the
   reverse, in characters. Polishing swaps plain words for longer, more formal ones ("show" → "demonstrate").
+  Fewer than ``MIN_REPLACED`` replaced words on a side are no evidence: a copy cut off mid-word ("withou")
+  would otherwise decide the direction on one word.
 
 The weights were fitted by logistic regression on MixSet dev with random A/B order (bench/compare_quality.py
 reports the cross-validated accuracy); the confidence is the fitted probability of the chosen side.
@@ -26,6 +30,7 @@ from datetime import datetime
 from unspun.errors import ConfigError
 from unspun.kernels.tokens import Token, normalise
 from unspun.model import Alignment, Coverage, Direction
+from unspun.stages.candidates import SentenceView
 
 # Matched as whole words, not stems: the stems of "reportedly", "decisive", "demonstrating" or "initiating"
 # are also those of "reported", "decision", "demonstrators" and "initial", everyday news words.
@@ -47,6 +52,8 @@ utilizing utilized ultimately heightened heightening
 # furniture, so that weight is a prior, not a fit: one unit of log-odds, enough to tip a balanced case but
 # not to outvote clear containment, style or wording evidence. A fifth signal, names and figures only one
 # side states, got a negative weight when fitted together with these and was dropped.
+MIN_REPLACED = 5
+"""Replaced words each side needs before their lengths count as ``wording`` evidence."""
 WEIGHTS = {"containment": 0.51, "style": 1.83, "furniture": 1.0, "wording": 2.46}
 BIAS = 0.0
 
@@ -92,9 +99,24 @@ def _replaced_word_lengths(alignments: tuple[Alignment, ...], a_text: str, b_tex
             if edit.op == "replace":
                 a_words += a_text[slice(*edit.a_span)].split()
                 b_words += b_text[slice(*edit.b_span)].split()
-    if not a_words or not b_words:
+    if min(len(a_words), len(b_words)) < MIN_REPLACED:
         return 0.0
     return sum(map(len, b_words)) / len(b_words) - sum(map(len, a_words)) / len(a_words)
+
+
+def style_tokens(views: dict[int, SentenceView], alignments: tuple[Alignment, ...], side: str,
+                 cover: Coverage) -> tuple[Token, ...]:
+    """The words ``style`` is counted over on one side (``a`` or ``b``): all its sentences, except on the less
+    covered side, where only its aligned sentences count (all of them when none align). What only the longer,
+    less covered text tells is what the other dropped, or never had: nothing the other side's writer worded.
+    An excerpt thus differs from its article only where they overlap, while a rewrite's own added sentences
+    ("Additionally, ...") still count against it."""
+    own, other = (cover.a_in_b, cover.b_in_a) if side == "a" else (cover.b_in_a, cover.a_in_b)
+    chosen = list(views.values())
+    if own < other:
+        aligned = {i for al in alignments for i in (al.a_sentences if side == "a" else al.b_sentences)}
+        chosen = [view for index, view in views.items() if index in aligned] or chosen
+    return tuple(token for view in chosen for token in view.tokens)
 
 
 def direction_evidence(cover: Coverage, alignments: tuple[Alignment, ...], *, tokens: tuple[tuple[Token, ...],
