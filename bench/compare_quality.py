@@ -35,7 +35,7 @@ from unspun import CompareConfig, compare
 from unspun.embed import default_embedder
 from unspun.kernels.calibration import format_table, reliability_table
 from unspun.stages.judge.direction import WEIGHTS
-from unspun.stages.judge.retold import RETOLD_WEIGHTS
+from unspun.stages.judge.retold import RETOLD_WEIGHTS, details_in_order
 
 VERDICTS = ("derived", "partially_derived", "same_story", "unrelated")
 
@@ -130,9 +130,7 @@ def _retold_features(result, config: CompareConfig) -> tuple[list[float], bool]:
     a, b = prepare_document(result.a, embedder), prepare_document(result.b, embedder)
     evidence = retold_evidence(a, b, find_candidates(a, b, config), config)
     signals = {"details": evidence.details, "path": evidence.path_share, "path_mean": evidence.path_mean}
-    told = evidence.retelling
-    gated = told.ordered >= config.retold_min_details and told.ordered > config.retold_order_share * told.shared
-    return [signals[name] for name in RETOLD_WEIGHTS], gated
+    return [signals[name] for name in RETOLD_WEIGHTS], details_in_order(evidence.retelling, config)
 
 
 def _direction_features(result) -> list[float]:

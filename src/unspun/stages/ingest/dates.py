@@ -19,7 +19,7 @@ _TIMES = ("", " %H:%M", " %H:%M:%S")
 def iso_date(value: str) -> str | None:
     """``value`` as an ISO 8601 date or date-time (ISO input unchanged), or None when it is no known form."""
     value = value.strip()
-    if _is_iso(value):
+    if read_iso(value) is not None:
         return value
     written = _written(value)
     if written is not None:
@@ -27,13 +27,13 @@ def iso_date(value: str) -> str | None:
     return _rfc2822(value)
 
 
-def _is_iso(value: str) -> bool:
-    """An ISO 8601 date or date-time (``Z`` for UTC allowed), as direction reads them."""
+def read_iso(value: str) -> datetime | None:
+    """An ISO 8601 date or date-time (``Z`` for UTC allowed) as a naive datetime, or None when it is not one:
+    how every stage reads a stored date."""
     try:
-        datetime.fromisoformat(value.replace("Z", "+00:00"))
+        return datetime.fromisoformat(value.strip().replace("Z", "+00:00")).replace(tzinfo=None)
     except ValueError:
-        return False
-    return True
+        return None
 
 
 def _written(value: str) -> datetime | None:

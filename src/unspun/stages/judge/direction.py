@@ -31,6 +31,7 @@ from unspun.errors import ConfigError
 from unspun.kernels.tokens import Token, normalise
 from unspun.model import Alignment, Coverage, Direction
 from unspun.stages.candidates import SentenceView
+from unspun.stages.ingest.dates import read_iso
 
 # Matched as whole words, not stems: the stems of "reportedly", "decisive", "demonstrating" or "initiating"
 # are also those of "reported", "decision", "demonstrators" and "initial", everyday news words.
@@ -134,11 +135,10 @@ def parse_date(value: str | None, which: str) -> datetime | None:
     """An ISO 8601 date or date-time, or None; anything else is a :class:`ConfigError`."""
     if not value:
         return None
-    try:
-        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        raise ConfigError(f"date of {which}: {value!r} is not an ISO 8601 date such as 2024-02-07") from None
-    return parsed.replace(tzinfo=None)
+    parsed = read_iso(value)
+    if parsed is None:
+        raise ConfigError(f"date of {which}: {value!r} is not an ISO 8601 date such as 2024-02-07")
+    return parsed
 
 
 def decide_direction(evidence: DirectionEvidence, date_a: str | None, date_b: str | None) -> Direction:

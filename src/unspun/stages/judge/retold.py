@@ -101,9 +101,12 @@ def retold_evidence(a: PreparedDocument, b: PreparedDocument, candidates: Candid
         path_mean=sum(score for _, _, score in path) / len(path) if path else 0.0)
 
 
+def details_in_order(told: Retelling, config: CompareConfig) -> bool:
+    """Enough details told in the same order (``retold_min_details``), and most of the shared ones
+    (``retold_order_share``): the gates the fitted score is not asked about."""
+    return told.ordered >= config.retold_min_details and told.ordered > config.retold_order_share * told.shared
+
+
 def is_retelling(evidence: RetoldEvidence, config: CompareConfig) -> bool:
-    """Enough details kept in order, most of the shared ones (``retold_order_share``), and the combined evidence
-    on the retelling side."""
-    told = evidence.retelling
-    return (told.ordered >= config.retold_min_details and told.ordered > config.retold_order_share * told.shared
-            and evidence.score() >= 0.0)
+    """The details gates (:func:`details_in_order`), and the combined evidence on the retelling side."""
+    return details_in_order(evidence.retelling, config) and evidence.score() >= 0.0
