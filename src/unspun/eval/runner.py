@@ -15,6 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
 from unspun.errors import ConfigError
+from unspun.workers import run_single_threaded
 
 Task = TypeVar("Task")
 Result = TypeVar("Result")
@@ -36,7 +37,7 @@ def run_tasks(worker: Callable[[Task], Result], tasks: Sequence[Task], *, jobs: 
     if jobs == 1 or len(tasks) < 2:
         return [_noted(worker(task), on_done) for task in tasks]
     chunk = max(1, len(tasks) // (jobs * _CHUNKS_PER_JOB))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=run_single_threaded) as pool:
         return [_noted(result, on_done) for result in pool.map(worker, tasks, chunksize=chunk)]
 
 

@@ -23,6 +23,7 @@ from unspun.index.passages import minhash_signatures, passage_spans, shingles
 from unspun.index.store import NewDocument
 from unspun.stages.ingest.records import SourceRecord
 from unspun.stages.segment import make_document
+from unspun.workers import run_single_threaded
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,8 @@ _WORKER: dict = {}
 
 
 def _start_worker(embedder: Embedder, config: IndexConfig, compare_config: CompareConfig) -> None:
-    """Keep what every batch needs in the worker process (sent once, not with every batch)."""
+    """Keep what every batch needs in the worker process (sent once, not with every batch); single-threaded."""
+    run_single_threaded()
     _WORKER.update(embedder=embedder, config=config, compare_config=compare_config)
 
 

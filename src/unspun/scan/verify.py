@@ -26,6 +26,7 @@ from unspun.scan.order import IdOrder
 from unspun.scan.records import DocumentMeta, ReusePair
 from unspun.stages.candidates import PreparedDocument, prepare_documents
 from unspun.stages.segment import mark_learned_boilerplate
+from unspun.workers import run_single_threaded
 
 CHUNK = 200
 """Pairs per task: each task commits once to the scan state (the unit a resumed scan may redo)."""
@@ -113,7 +114,8 @@ _WORKER: dict = {}
 
 def _start_worker(index_dir: Path, order: IdOrder, boilerplate: frozenset[str], config: ScanConfig,
                   compare_config: CompareConfig) -> None:
-    """Open the worker's own document source (and model) once."""
+    """Open the worker's own document source (and model) once, single-threaded."""
+    run_single_threaded()
     embedder = default_embedder()
     _WORKER.update(source=DocumentSource(IndexDocuments(index_dir, order), boilerplate, embedder), config=config,
                    compare_config=compare_config, embedder=embedder)

@@ -9,6 +9,7 @@ import pandas as pd
 from unspun.embed import Embedder, default_embedder
 from unspun.model import Document, Sentence
 from unspun.scan.records import DocumentMeta
+from unspun.workers import run_single_threaded
 
 _MODEL: dict[str, Embedder] = {}
 
@@ -18,8 +19,10 @@ DOCUMENT_COLUMNS = ("key", "id", "text", "source", "url", "site", "date", "title
 
 
 def embedder() -> Embedder:
-    """The packaged model, loaded the first time a task of this worker needs it."""
+    """The packaged model, loaded the first time a task of this worker needs it (the worker then runs
+    single-threaded: Spark runs one Python worker per core)."""
     if "model" not in _MODEL:
+        run_single_threaded()
         _MODEL["model"] = default_embedder()
     return _MODEL["model"]
 
