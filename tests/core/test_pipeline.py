@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from unspun import InputError, compare_files
+from unspun.config import CompareConfig
+from unspun.pipeline import compare_documents
 from unspun.stages.report import to_json
+from unspun.stages.segment import make_document
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
 
 ALL_VARIANTS = ("paraphrase", "near_copy", "facts_changed", "trimmed_footer", "same_story", "unrelated")
 
@@ -190,3 +197,17 @@ def test_windows_line_endings_keep_offsets_and_change_nothing(corpus, compare_te
     assert comparison.verdict == "derived" and comparison.changed_facts == ()
     assert {al.kind for al in comparison.alignments} == {"verbatim"}
     assert (comparison.coverage.a_in_b, comparison.coverage.b_in_a) == (1.0, 1.0)
+
+
+@pytest.mark.parametrize(("first", "second"), [(("retold", "independent_a"), ("retold", "independent_b")),
+                                               (("lake_bloom", "original"), ("lake_bloom", "paraphrase"))])
+def test_reuse_passages_only_changes_nothing_but_the_passages_of_other_pairs(embedder, first, second):
+    """A scan skips the passage stage for pairs it keeps no passages of; nothing else may change."""
+    docs = [make_document(FIXTURES.joinpath(*name).with_suffix(".txt").read_text(encoding="utf-8"), doc_id=name[1])
+            for name in (first, second)]
+    full = compare_documents(*docs, embedder=embedder, config=CompareConfig())
+    scan = compare_documents(*docs, embedder=embedder, config=CompareConfig(), reuse_passages_only=True)
+    assert full.passages, "the pair must have passages for the test to mean anything"
+    expected = full.passages if full.verdict in ("derived", "partially_derived") else ()
+    assert scan.passages == expected
+    assert replace(scan, passages=()) == replace(full, passages=())

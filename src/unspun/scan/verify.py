@@ -100,7 +100,8 @@ def verify_chunk(source: DocumentSource, pairs: Sequence[tuple[int, int]], *, co
     for a, b in pairs:
         (meta_a, prepared_a), (meta_b, prepared_b) = documents[a], documents[b]
         try:
-            comparison = compare_documents(prepared_a, prepared_b, embedder=embedder, config=compare_config)
+            comparison = compare_documents(prepared_a, prepared_b, embedder=embedder, config=compare_config,
+                                           reuse_passages_only=not config.pairs_json)
         except (UnspunError, ValueError, ArithmeticError, IndexError, KeyError) as error:
             results.append(Verified(a, b, None, f"{meta_a.id} vs {meta_b.id}: {type(error).__name__}: {error}"))
             continue
