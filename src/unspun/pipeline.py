@@ -27,13 +27,13 @@ from unspun.stages.passages import find_passages
 from unspun.version import __version__
 
 
-def _alignments(a: Document, b: Document, candidates: Candidates, embedder: Embedder,
+def _alignments(a: PreparedDocument, b: PreparedDocument, candidates: Candidates, embedder: Embedder,
                 config: CompareConfig, *, retold: RetoldEvidence) -> tuple[Alignment, ...]:
     """Aligned groups turned into full records (diffs, facts)."""
     groups = align_groups(a, b, candidates, embedder, config, path=retold.path,
                           retelling=is_retelling(retold, config))
     views = (candidates.a_views, candidates.b_views)
-    return tuple(build_alignment(a, b, g, views=views, config=config) for g in groups)
+    return tuple(build_alignment(a.document, b.document, g, views=views, config=config) for g in groups)
 
 
 def _dropped_added(a: Document, b: Document, alignments: tuple[Alignment, ...],
@@ -61,7 +61,7 @@ def compare_documents(a: Document | PreparedDocument, b: Document | PreparedDocu
     a, b = prepared_a.document, prepared_b.document
     candidates = find_candidates(prepared_a, prepared_b, config)
     retold = retold_evidence(prepared_a, prepared_b, candidates, config)
-    alignments = _alignments(a, b, candidates, embedder, config, retold=retold)
+    alignments = _alignments(prepared_a, prepared_b, candidates, embedder, config, retold=retold)
     body = tuple(al for al in alignments if a.sentences[al.a_sentences[0]].role == "body")
     cover = coverage(a, b, alignments)
     story = (shared_facts(candidates.a_views, candidates.b_views), candidates.document_cosine)

@@ -20,8 +20,7 @@ import numpy as np
 from unspun.config import CompareConfig
 from unspun.embed.base import Embedder
 from unspun.kernels.similarity import dice, evidence
-from unspun.model import Document
-from unspun.stages.candidates import Candidates
+from unspun.stages.candidates import Candidates, PreparedDocument
 
 
 @dataclass(frozen=True)
@@ -73,15 +72,15 @@ def follow_path(groups: list[Group], path: tuple[PathPair, ...]) -> list[Group]:
     return groups + [Group((a,), (b,), score) for a, b, score in path if a not in used_a and b not in used_b]
 
 
-def _joined_score(doc: Document, joined: tuple[int, ...], partner_vector: np.ndarray, stems: tuple[frozenset[str],
-                  frozenset[str]], embedder: Embedder) -> float:
+def _joined_score(doc: PreparedDocument, joined: tuple[int, ...], partner_vector: np.ndarray,
+                  stems: tuple[frozenset[str], frozenset[str]], embedder: Embedder) -> float:
     """Evidence of the sentences ``joined`` of ``doc`` read as one text against a single partner sentence.
 
-    Only the joined text is embedded: the partner's vector is the one its document was prepared with (a text's
-    vector does not depend on the batch it is embedded in), which halves the embedding work of an alignment.
+    Only the joined text is embedded, once per prepared document (:meth:`PreparedDocument.joined_vector`): the
+    partner's vector is the one its document was prepared with (a text's vector does not depend on the batch it
+    is embedded in).
     """
-    vector = embedder.embed([" ".join(doc.sentences[i].text for i in joined)])[0]
-    return evidence(float(vector @ partner_vector), dice(*stems))
+    return evidence(float(doc.joined_vector(joined, embedder) @ partner_vector), dice(*stems))
 
 
 def _neighbours(body: list[int], position: dict[int, int], index: int) -> list[int]:
@@ -96,8 +95,8 @@ class _Extender:
     leftover sentence may join the group of the sentence just before or after it, when it relates to that
     group's partner (it is among the candidate pairs) and joining raises the evidence by ``gain``."""
 
-    doc_a: Document
-    doc_b: Document
+    doc_a: PreparedDocument
+    doc_b: PreparedDocument
     candidates: Candidates
     embedder: Embedder
     gain: float
@@ -118,7 +117,7 @@ class _Extender:
 
     def _options(self, groups: list[Group], side: str) -> list[tuple[float, int, str, int, float]]:
         """(gain, group position, side, leftover, joined score) for every worthwhile join on ``side``."""
-        doc = self.doc_a if side == "a" else self.doc_b
+        doc = (self.doc_a if side == "a" else self.doc_b).document
         body = [s.index for s in doc.body]
         position = {index: at for at, index in enumerate(body)}
         related = {(p.a, p.b) if side == "a" else (p.b, p.a) for p in self.candidates.pairs}
@@ -163,7 +162,7 @@ class _Extender:
         return Group(group.a, tuple(sorted(group.b + (leftover,))), score)
 
 
-def align_groups(doc_a: Document, doc_b: Document, candidates: Candidates, embedder: Embedder,
+def align_groups(doc_a: PreparedDocument, doc_b: PreparedDocument, candidates: Candidates, embedder: Embedder,
                  config: CompareConfig, *, path: tuple[PathPair, ...] = (), retelling: bool = False) -> list[Group]:
     """All aligned sentence groups of the two documents, ordered by their first B sentence.
 

