@@ -155,7 +155,7 @@ def _lanes(chunks: list[list[tuple[int, int]]], jobs: int) -> list[deque[list[tu
 def _next_chunk(lanes: list[deque[list[tuple[int, int]]]], own: int) -> list[tuple[int, int]] | None:
     """The next chunk of lane ``own``; when it is empty, the last chunk of the longest lane (taken from the end,
     far from what that lane's worker is preparing now); None when every lane is empty."""
-    if own < len(lanes) and lanes[own]:
+    if lanes[own]:
         return lanes[own].popleft()
     longest = max(range(len(lanes)), key=lambda lane: (len(lanes[lane]), -lane))
     return lanes[longest].pop() if lanes[longest] else None
