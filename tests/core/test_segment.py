@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import pickle
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from unspun.model import Document
 from unspun.stages.segment import is_boilerplate, make_document, segment
 
 BODY_SENTENCES = {"port_strike": 13, "tram_line": 12, "lake_bloom": 12, "food_results": 11}  # as written
@@ -129,3 +133,15 @@ def test_spans_partition_any_text(text, max_chars):
 @given(st.text(min_size=1, max_size=300))
 def test_spans_slice_back_on_arbitrary_unicode(text):
     _assert_partition(text, segment(text, max_sentence_chars=50))
+
+
+@pytest.mark.parametrize("variant", ["trimmed_footer", "original"])
+def test_a_pickled_document_comes_back_equal_with_its_text_once(corpus, variant):
+    doc = make_document(corpus.text("port_strike", variant), doc_id="d", source="s.txt", date="2024-02-01",
+                        url="https://example.org/d")
+    assert {s.role for s in doc.sentences} >= {"title", "body"}
+    data = pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL)
+    assert pickle.loads(data) == doc
+    assert data.count(doc.sentences[-1].text.encode()) == 1  # a sentence's text is not stored beside the text
+    assert Document.from_rows(doc.id, doc.text, doc.sentence_rows(), source=doc.source, date=doc.date,
+                              url=doc.url) == doc

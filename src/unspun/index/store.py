@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from unspun.model import Document, Sentence
+from unspun.model import Document
 
 DATABASE = "index.sqlite"
 _SCHEMA = """
@@ -133,8 +133,7 @@ class SqliteStore:
               d.document.date, d.document.text, d.text_hash, number) for i, d in enumerate(documents)])
         self._db.executemany(
             "INSERT INTO sentences VALUES (?, ?, ?, ?, ?, ?)",
-            [(first_doc + i, s.index, s.span[0], s.span[1], s.paragraph, s.role)
-             for i, d in enumerate(documents) for s in d.document.sentences])
+            [(first_doc + i, *row) for i, d in enumerate(documents) for row in d.document.sentence_rows()])
         self._db.execute("INSERT INTO batches VALUES (?, ?, ?, ?, ?)",
                          (number, first_doc, len(documents), first_passage, passages))
 
@@ -217,7 +216,5 @@ class SqliteStore:
 def _stored(row: tuple, sentence_rows: list[tuple]) -> StoredDocument:
     """A database row and its sentence rows turned back into a :class:`StoredDocument`."""
     key, doc_id, source, record, title, url, site, date, text = row
-    sentences = tuple(Sentence(index, (start, end), text[start:end], paragraph, role)
-                      for index, start, end, paragraph, role in sentence_rows)
-    document = Document(id=doc_id, text=text, sentences=sentences, source=source, date=date, url=url)
+    document = Document.from_rows(doc_id, text, sentence_rows, source=source, date=date, url=url)
     return StoredDocument(key=key, document=document, title=title, site=site, record=record)

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 
 from unspun.embed import Embedder, default_embedder
-from unspun.model import Document, Sentence
+from unspun.model import Document
 from unspun.scan.records import DocumentMeta
 from unspun.workers import run_single_threaded
 
@@ -29,13 +29,11 @@ def embedder() -> Embedder:
 
 def document_of(row: dict, prefix: str = "") -> Document:
     """The segmented document of a row (columns of :data:`DOCUMENT_COLUMNS`, names after ``prefix``)."""
-    text = row[prefix + "text"]
-    sentences = tuple(Sentence(index, (int(start), int(end)), text[start:end], int(paragraph), role)
-                      for index, (start, end, paragraph, role) in enumerate(zip(
-                          row[prefix + "sent_start"], row[prefix + "sent_end"], row[prefix + "sent_paragraph"],
-                          row[prefix + "sent_role"], strict=True)))
-    return Document(id=row[prefix + "id"], text=text, sentences=sentences, source=row[prefix + "source"] or "",
-                    date=_text(row[prefix + "date"]), url=_text(row[prefix + "url"]))
+    rows = ((index, int(start), int(end), int(paragraph), role) for index, (start, end, paragraph, role)
+            in enumerate(zip(row[prefix + "sent_start"], row[prefix + "sent_end"], row[prefix + "sent_paragraph"],
+                             row[prefix + "sent_role"], strict=True)))
+    return Document.from_rows(row[prefix + "id"], row[prefix + "text"], rows, source=row[prefix + "source"] or "",
+                              date=_text(row[prefix + "date"]), url=_text(row[prefix + "url"]))
 
 
 def meta_of(row: dict, prefix: str = "") -> DocumentMeta:
