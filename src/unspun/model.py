@@ -19,6 +19,8 @@ Verdict = Literal["derived", "partially_derived", "same_story", "unrelated"]
 EditOp = Literal["equal", "replace", "insert", "delete"]
 
 VERDICTS: tuple[str, ...] = ("derived", "partially_derived", "same_story", "unrelated")
+REUSE_VERDICTS: tuple[str, ...] = ("derived", "partially_derived")
+"""The verdicts that say one text reuses the other (a scan's reuse edges; the pairs whose passages it keeps)."""
 SentenceRow = tuple[int, int, int, int, str]
 """A sentence as ``(index, start, end, paragraph, role)``: how the index, Spark rows and pickles keep it (its
 text is the slice ``text[start:end]`` of its document's)."""

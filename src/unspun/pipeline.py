@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from unspun.config import CompareConfig
 from unspun.embed.base import Embedder
-from unspun.model import Alignment, Comparison, Direction, Document, TextPiece
+from unspun.model import REUSE_VERDICTS, Alignment, Comparison, Direction, Document, TextPiece
 from unspun.stages.align import align_groups, build_alignment
 from unspun.stages.candidates import Candidates, PreparedDocument, find_candidates, prepare_document
 from unspun.stages.judge import (
@@ -77,7 +77,7 @@ def compare_documents(a: Document | PreparedDocument, b: Document | PreparedDocu
         direction, alignments = Direction(None, 0.0, "none"), ()
         cover = coverage(a, b, alignments)
     dropped, added = _dropped_added(a, b, alignments, direction.source)
-    skip_passages = reuse_passages_only and verdict not in ("derived", "partially_derived")
+    skip_passages = reuse_passages_only and verdict not in REUSE_VERDICTS
     return Comparison(a=a, b=b, verdict=verdict, direction=direction, coverage=cover, alignments=alignments,
                       dropped=dropped, added=added,
                       boilerplate=a_furniture + b_furniture,

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from unspun import InputError, compare_files
 from unspun.config import CompareConfig
+from unspun.model import REUSE_VERDICTS
 from unspun.pipeline import compare_documents
 from unspun.stages.report import to_json
 from unspun.stages.segment import make_document
@@ -208,6 +209,6 @@ def test_reuse_passages_only_changes_nothing_but_the_passages_of_other_pairs(emb
     full = compare_documents(*docs, embedder=embedder, config=CompareConfig())
     scan = compare_documents(*docs, embedder=embedder, config=CompareConfig(), reuse_passages_only=True)
     assert full.passages, "the pair must have passages for the test to mean anything"
-    expected = full.passages if full.verdict in ("derived", "partially_derived") else ()
+    expected = full.passages if full.verdict in REUSE_VERDICTS else ()
     assert scan.passages == expected
     assert replace(scan, passages=()) == replace(full, passages=())

@@ -28,11 +28,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from unspun.model import REUSE_VERDICTS
 from unspun.scan.config import ScanConfig
 from unspun.scan.records import DocumentMeta, Family, FamilyEdge, ReusePair
 
-REUSE_VERDICTS = ("derived", "partially_derived")
-"""The verdicts that make a reuse edge."""
 UNDATED = "9999"
 """Sorts after every date: undated documents come last."""
 

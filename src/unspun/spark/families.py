@@ -12,8 +12,9 @@ import json
 
 import pandas as pd
 
+from unspun.model import REUSE_VERDICTS
 from unspun.scan.config import ScanConfig
-from unspun.scan.families import REUSE_VERDICTS, build_families, family_order
+from unspun.scan.families import build_families, family_order
 from unspun.scan.records import DocumentMeta, Family, FamilyEdge, ReusePair
 from unspun.spark.rows import frame
 from unspun.spark.verify import PAIR_FIELDS
