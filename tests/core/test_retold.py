@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from unspun import CompareConfig, compare_files
+from unspun import CompareConfig, compare, compare_files
 from unspun.kernels.facts import extract_facts
-from unspun.kernels.order import monotone_path
+from unspun.kernels.order import block_path, monotone_path
 from unspun.kernels.retold import Retelling, longest_increasing, retelling, text_details
 from unspun.kernels.tokens import tokenize
 from unspun.stages.align.match import Group, fill_between_strong
@@ -63,6 +63,40 @@ def test_monotone_path_keeps_order_and_uses_each_sentence_once(pairs):
 def test_monotone_path_prefers_order_over_one_strong_crossing_pair():
     pairs = [(0, 0, 0.6), (1, 1, 0.6), (2, 2, 0.6), (3, 3, 0.6), (1, 3, 0.9), (3, 1, 0.9)]
     assert [(a, b) for a, b, _ in monotone_path(pairs, 0.4)] == [(0, 0), (1, 1), (2, 2), (3, 3)]
+
+
+def test_block_path_takes_a_moved_block_with_its_own_order():
+    pairs = [(0, 3, 0.8), (1, 4, 0.8), (2, 5, 0.8), (3, 0, 0.8), (4, 1, 0.8), (5, 2, 0.8)]
+    assert block_path(pairs, 0.4) == pairs
+    assert len(monotone_path(pairs, 0.4)) == 3
+
+
+def test_block_path_needs_two_pairs_a_side_to_call_something_a_moved_block():
+    pairs = [(0, 1, 0.8), (1, 2, 0.8), (2, 0, 0.8)]
+    assert block_path(pairs, 0.4) == monotone_path(pairs, 0.4) == [(0, 1, 0.8), (1, 2, 0.8)]
+
+
+@given(st.lists(st.tuples(st.integers(0, 20), st.integers(0, 20), st.floats(0, 1)), max_size=60))
+def test_block_path_is_two_ordered_runs_using_each_sentence_once_and_never_worse(pairs):
+    path = block_path(pairs, 0.4)
+    assert set(path) <= set(pairs) and all(score > 0.4 for _, _, score in path)
+    assert len({a for a, _, _ in path}) == len({b for _, b, _ in path}) == len(path)
+    breaks = [k for k in range(1, len(path)) if path[k][1] < path[k - 1][1]]
+    assert len(breaks) <= 1 and all(path[k][0] > path[k - 1][0] for k in range(1, len(path)))
+    total = sum(score - 0.4 for _, _, score in path)
+    assert total >= sum(score - 0.4 for _, _, score in monotone_path(pairs, 0.4)) - 1e-9
+
+
+def test_a_rewrite_whose_second_half_was_moved_first_is_still_a_retelling():
+    """A farm moves paragraphs (the seed pair does): the heavy rewrite with its second half before its first
+    keeps its sentences in order inside each half; a single order-keeping run keeps only one half of them
+    (3 sentences in order: ``partially_derived``)."""
+    title, *paragraphs = (RETOLD / "heavy_rewrite.txt").read_text(encoding="utf-8").split("\n\n")
+    half = len(paragraphs) // 2
+    moved = "\n\n".join([title, *paragraphs[half:], *paragraphs[:half]])
+    comparison = compare((RETOLD / "original.txt").read_text(encoding="utf-8"), moved)
+    assert comparison.verdict == "derived"
+    assert comparison.retold.sentences_in_order >= 6
 
 
 def test_a_weak_pair_aligns_only_between_two_strong_neighbours():

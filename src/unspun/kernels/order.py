@@ -1,4 +1,5 @@
-"""The best order-keeping path through a sparse sentence-similarity matrix (vecalign/bertalign style).
+"""The best order-keeping path through a sparse sentence-similarity matrix (vecalign/bertalign style), with or
+without one moved block.
 
 A rewrite tells its source's sentences mostly in the source's order, so the pairs that matter lie on a
 monotone path through the matrix of pair scores: each A sentence and each B sentence used at most once, both
@@ -29,18 +30,16 @@ def _store(tree: list[tuple[float, int]], position: int, value: tuple[float, int
         position += position & -position
 
 
-def monotone_path(pairs: Iterable[tuple[int, int, float]], floor: float) -> list[tuple[int, int, float]]:
-    """The order-keeping pairs ``(a, b, score)`` with the largest total of ``score - floor``.
+Pair = tuple[int, int, float]
 
-    Only pairs scoring above ``floor`` are considered; along the result both ``a`` and ``b`` strictly increase.
-    Ties go to the earlier pair, so the result is deterministic.
+MOVE_MIN_PAIRS = 2
+"""Sentence pairs each of the two runs of a block move must hold: a single pair is no block, and with runs of
+one, any three pairs of a short text would be "in order" once a move is allowed."""
 
-    >>> monotone_path([(0, 0, 0.9), (1, 2, 0.6), (2, 1, 0.5), (3, 3, 0.8)], 0.4)
-    [(0, 0, 0.9), (1, 2, 0.6), (3, 3, 0.8)]
-    """
-    kept = sorted((a, b, score) for a, b, score in pairs if score > floor)
-    if not kept:
-        return []
+
+def _best_ending(kept: list[Pair], floor: float) -> tuple[list[float], list[int]]:
+    """For each pair of ``kept`` (sorted by A, then B), the best total of ``score - floor`` over the
+    order-keeping paths ending at it, and the pair before it on that path (-1 for none)."""
     b_rank = {b: rank + 1 for rank, b in enumerate(sorted({b for _, b, _ in kept}))}
     tree = [(0.0, -1)] * (len(b_rank) + 1)
     totals: list[float] = []
@@ -49,19 +48,83 @@ def monotone_path(pairs: Iterable[tuple[int, int, float]], floor: float) -> list
         members = list(group)
         found = [_prefix_best(tree, b_rank[kept[k][1]] - 1) for k in members]
         for k, (total, before) in zip(members, found, strict=True):
-            totals.append(total + kept[k][2] - floor)
+            totals.append(round(total + kept[k][2] - floor, 12))
             previous.append(before)
         for k in members:
-            _store(tree, b_rank[kept[k][1]], (round(totals[k], 12), k))
-    return _trace(kept, totals, previous)
+            _store(tree, b_rank[kept[k][1]], (totals[k], k))
+    return totals, previous
 
 
-Pair = tuple[int, int, float]
+def _kept(pairs: Iterable[Pair], floor: float) -> list[Pair]:
+    """The pairs scoring above ``floor``, sorted by A, then B."""
+    return sorted((a, b, score) for a, b, score in pairs if score > floor)
 
 
-def _trace(kept: list[Pair], totals: list[float], previous: list[int]) -> list[Pair]:
-    """Follow the back-pointers from the best end pair."""
-    at = max(range(len(totals)), key=lambda k: (round(totals[k], 12), -k))
+def monotone_path(pairs: Iterable[Pair], floor: float) -> list[Pair]:
+    """The order-keeping pairs ``(a, b, score)`` with the largest total of ``score - floor``.
+
+    Only pairs scoring above ``floor`` are considered; along the result both ``a`` and ``b`` strictly increase.
+    Ties go to the earlier pair, so the result is deterministic.
+
+    >>> monotone_path([(0, 0, 0.9), (1, 2, 0.6), (2, 1, 0.5), (3, 3, 0.8)], 0.4)
+    [(0, 0, 0.9), (1, 2, 0.6), (3, 3, 0.8)]
+    """
+    kept = _kept(pairs, floor)
+    if not kept:
+        return []
+    totals, previous = _best_ending(kept, floor)
+    return _trace(kept, previous, _running_best(totals)[-1])
+
+
+def block_path(pairs: Iterable[Pair], floor: float, min_run: int = MOVE_MIN_PAIRS) -> list[Pair]:
+    """The best order-keeping path when one block of the text may have been moved: two order-keeping runs, the
+    second taking A sentences after the first's, anywhere in B, each at least ``min_run`` pairs; or the single
+    :func:`monotone_path` when no such split adds to its total.
+
+    Farms move paragraphs (the seed pair does); a moved paragraph keeps its sentences' order, and the
+    single path would drop it whole. Both runs come from two passes of the same prefix-maximum scan (pairs
+    ending at each pair, and, on the mirrored pairs, starting at it); a B sentence the first run already uses
+    is left out of the second. Deterministic: ties go to the earlier split.
+
+    >>> block_path([(0, 2, 0.9), (1, 3, 0.8), (2, 0, 0.9), (3, 1, 0.8)], 0.4)
+    [(0, 2, 0.9), (1, 3, 0.8), (2, 0, 0.9), (3, 1, 0.8)]
+    """
+    kept = _kept(pairs, floor)
+    if not kept:
+        return []
+    ending, before = _best_ending(kept, floor)
+    mirrored = [(-a, -b, score) for a, b, score in reversed(kept)]
+    starting, after = _best_ending(mirrored, floor)
+    first_ends, second_starts = _running_best(ending), _running_best(starting)
+    single = _trace(kept, before, first_ends[-1])
+    best, best_total = single, round(sum(score - floor for _, _, score in single), 12)
+    for cut in _cuts(kept):
+        first = _trace(kept, before, first_ends[cut - 1])
+        mirrored_end = second_starts[len(kept) - cut - 1]
+        second = [(-a, -b, score) for a, b, score in _trace(mirrored, after, mirrored_end)[::-1]]
+        used = {b for _, b, _ in first}
+        second = [pair for pair in second if pair[1] not in used]
+        total = round(sum(score - floor for _, _, score in first + second), 12)
+        if min(len(first), len(second)) >= min_run and total > best_total:
+            best, best_total = first + second, total
+    return best
+
+
+def _cuts(kept: list[Pair]) -> list[int]:
+    """Positions in ``kept`` where a new A sentence starts (the places a moved block can begin)."""
+    return [k for k in range(1, len(kept)) if kept[k][0] != kept[k - 1][0]]
+
+
+def _running_best(totals: list[float]) -> list[int]:
+    """For each position k, the position among 0..k with the best total (the earliest on ties)."""
+    best: list[int] = []
+    for k, total in enumerate(totals):
+        best.append(k if not best or total > totals[best[-1]] else best[-1])
+    return best
+
+
+def _trace(kept: list[Pair], previous: list[int], at: int) -> list[Pair]:
+    """Follow the back-pointers from pair ``at`` (nothing for -1)."""
     path = []
     while at >= 0:
         path.append(kept[at])
