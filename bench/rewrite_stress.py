@@ -17,7 +17,8 @@ Edits (deterministic per ``--seed``; sentences come from unspun's own segmenter)
 - ``reordered``: its second half moved before its first half;
 - ``padded``: two sentences of an unrelated BBC article and an invented site footer appended;
 - ``farm``: trimmed, then reordered, then padded.
-Each is compared with the rewrite's own original and with the full BBC article the original opens.
+Each is compared with the rewrite's own original and with the full BBC article the original opens, in random
+A/B order; ``direction`` is the share of those comparisons that name the source as the original.
 Nothing here is tuned at run time; the script only measures.
 """
 
@@ -95,7 +96,8 @@ def _foreign(bbc: dict[str, dict], avoid: set[str], rng: random.Random) -> list[
 
 
 def stress_sources(root: Path, seed: int, show_misses: bool) -> dict[tuple[str, str], Counter]:
-    """``derived`` per (edit, source kind) over the dev rewrites, per operation family."""
+    """``derived`` and the right original per (edit, source kind) over the dev rewrites (random A/B order), per
+    operation family."""
     bbc = _bbc(root)
     counts: dict[tuple[str, str], Counter] = defaultdict(Counter)
     for pair in _jsonl(root / "mixset-news-dev" / "pairs.jsonl"):
@@ -107,10 +109,13 @@ def stress_sources(root: Path, seed: int, show_misses: bool) -> dict[tuple[str, 
         for edit, apply in EDITS.items():
             text = " ".join(apply(list(parts), rng, foreign))
             for kind, source in sources.items():
-                verdict = compare(source, text).verdict
+                swap = random.Random(f"{seed}/{pair['mixset_id']}/{pair['operation']}/{edit}/{kind}").random() < 0.5
+                result = compare(text, source) if swap else compare(source, text)
+                verdict = result.verdict
                 row = counts[(edit, kind)]
                 row["n"] += 1
                 row["derived"] += verdict == "derived"
+                row["direction"] += result.source == ("b" if swap else "a")
                 row["reuse"] += verdict in ("derived", "partially_derived")
                 family = "rewrite" if pair["operation"].endswith("_rewrite") else "polish"
                 row[f"{family} n"] += 1
@@ -143,11 +148,13 @@ def _share(count: int, total: int) -> str:
 
 def print_sources(counts: dict[tuple[str, str], Counter]) -> None:
     """One row per edit and source kind."""
-    print(f"{'edit':10s} {'source':9s} {'n':>4s} {'derived':>8s} {'rewrite':>8s} {'polish':>8s} {'reuse':>7s}")
+    print(f"{'edit':10s} {'source':9s} {'n':>4s} {'derived':>8s} {'rewrite':>8s} {'polish':>8s} {'reuse':>7s} "
+          f"{'direction':>10s}")
     for (edit, kind), row in counts.items():
         print(f"{edit:10s} {kind:9s} {row['n']:4d} {_share(row['derived'], row['n']):>8s} "
               f"{_share(row['rewrite derived'], row['rewrite n']):>8s} "
-              f"{_share(row['polish derived'], row['polish n']):>8s} {_share(row['reuse'], row['n']):>7s}")
+              f"{_share(row['polish derived'], row['polish n']):>8s} {_share(row['reuse'], row['n']):>7s} "
+              f"{_share(row['direction'], row['n']):>10s}")
 
 
 def print_negatives(counts: dict[str, Counter]) -> None:
