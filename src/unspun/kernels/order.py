@@ -99,8 +99,10 @@ def block_path(pairs: Iterable[Pair], floor: float, min_run: int = MOVE_MIN_PAIR
     single = _trace(kept, before, first_ends[-1])
     best, best_total = single, round(sum(score - floor for _, _, score in single), 12)
     for cut in _cuts(kept):
-        first = _trace(kept, before, first_ends[cut - 1])
         mirrored_end = second_starts[len(kept) - cut - 1]
+        if ending[first_ends[cut - 1]] + starting[mirrored_end] <= best_total:
+            continue  # cannot win: leaving out shared B sentences only lowers the total
+        first = _trace(kept, before, first_ends[cut - 1])
         second = [(-a, -b, score) for a, b, score in _trace(mirrored, after, mirrored_end)[::-1]]
         used = {b for _, b, _ in first}
         second = [pair for pair in second if pair[1] not in used]
