@@ -34,10 +34,9 @@ import numpy as np
 from unspun import CompareConfig, compare
 from unspun.embed import default_embedder
 from unspun.kernels.calibration import format_table, reliability_table
+from unspun.model import REUSE_VERDICTS, VERDICTS
 from unspun.stages.judge.direction import WEIGHTS
 from unspun.stages.judge.retold import RETOLD_WEIGHTS, details_in_order
-
-VERDICTS = ("derived", "partially_derived", "same_story", "unrelated")
 
 
 def _jsonl(path: Path) -> list[dict]:
@@ -116,7 +115,7 @@ def _count(stats: Counter, result, truth: str) -> None:
     """Add one comparison to a per-operation row: pairs, ``derived``, any reuse verdict, right direction."""
     stats["n"] += 1
     stats["derived"] += result.verdict == "derived"
-    stats["reuse"] += result.verdict in ("derived", "partially_derived")
+    stats["reuse"] += result.verdict in REUSE_VERDICTS
     stats["direction_ok"] += result.source == truth
 
 

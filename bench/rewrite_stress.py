@@ -34,6 +34,7 @@ from pathlib import Path
 
 from unspun import CompareConfig, compare
 from unspun.embed import default_embedder
+from unspun.model import REUSE_VERDICTS, VERDICTS
 from unspun.stages.segment import make_document
 
 FOOTER = ("Share this: Facebook, X, WhatsApp. Posted in World News. Leave a comment. "
@@ -116,7 +117,7 @@ def stress_sources(root: Path, seed: int, show_misses: bool) -> dict[tuple[str, 
                 row["n"] += 1
                 row["derived"] += verdict == "derived"
                 row["direction"] += result.source == ("b" if swap else "a")
-                row["reuse"] += verdict in ("derived", "partially_derived")
+                row["reuse"] += verdict in REUSE_VERDICTS
                 family = "rewrite" if pair["operation"].endswith("_rewrite") else "polish"
                 row[f"{family} n"] += 1
                 row[f"{family} derived"] += verdict == "derived"
@@ -161,7 +162,7 @@ def print_negatives(counts: dict[str, Counter]) -> None:
     """One row per edit: how the hard negatives were judged, and which negatives were called derived."""
     print(f"\n{'edit':10s} {'n':>4s} {'derived':>8s} {'partial':>8s}  derived negatives")
     for edit, row in counts.items():
-        n = sum(row[v] for v in ("derived", "partially_derived", "same_story", "unrelated"))
+        n = sum(row[v] for v in VERDICTS)
         which = sorted({key.split(" ", 1)[1] for key in row if key.startswith("derived ")})
         print(f"{edit:10s} {n:4d} {_share(row['derived'], n):>8s} {_share(row['partially_derived'], n):>8s}  "
               + ", ".join(which))

@@ -6,6 +6,7 @@ import pytest
 
 from unspun.errors import InputError
 from unspun.index import Index, SourceMatch
+from unspun.model import REUSE_VERDICTS
 
 
 def test_heavy_paraphrase_finds_its_source_first(index, planted):
@@ -25,7 +26,7 @@ def test_composite_gives_each_source_its_share(index, planted):
     matches = index.query(planted["composite"])
     by_id = {match.doc_id: match for match in matches}
     flood, election = by_id["flood-norberg"], by_id["election-tarsk"]
-    assert flood.verdict in ("derived", "partially_derived") and election.verdict in ("derived", "partially_derived")
+    assert flood.verdict in REUSE_VERDICTS and election.verdict in REUSE_VERDICTS
     assert set(flood.suspect_sentences).isdisjoint(election.suspect_sentences)
     assert flood.sentence_ranges == ((0, 2),) and election.sentence_ranges == ((3, 4),)
     assert flood.share > 0.5 > election.share > 0.3
@@ -33,7 +34,7 @@ def test_composite_gives_each_source_its_share(index, planted):
 
 
 def test_unrelated_text_has_no_derived_source(index, planted):
-    assert all(match.verdict not in ("derived", "partially_derived") for match in index.query(planted["unrelated"]))
+    assert all(match.verdict not in REUSE_VERDICTS for match in index.query(planted["unrelated"]))
 
 
 def test_matches_carry_metadata_and_compare_schema(index, planted):
