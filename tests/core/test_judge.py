@@ -143,7 +143,35 @@ def test_rewrite_style_words_are_whole_words_not_stems(word, style):
     from unspun.stages.judge.direction import style_counts, style_rate
 
     assert (style_counts(word)[0] == 1) is style
-    assert (style_rate(tokenize(word)) > 0) is style
+    assert (style_rate(tokenize(word), word) > 0) is style
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("The festival books Morrissey, Supergrass, and Idlewild.", 1),
+    ("The festival books Morrissey, Supergrass and Idlewild.", 0),
+    ("Rail, bus, or tram fares rise, as do parking, taxi, and ferry charges.", 2),
+    ("Its brands have continued to perform strongly, however, and barely lost revenue.", 0),
+    ("Overall, the company's debt is close to 12bn euros, and is falling only slowly.", 0),
+    ("He called Leeds, Hull. And York was next.", 0),
+])
+def test_serial_commas_close_lists_of_three_not_clauses(text, count):
+    """The serial comma LLM rewriters write and news house style leaves out: only list-closing commas count,
+    not a comma before "and" that ends a clause or follows a connective."""
+    from unspun.kernels.tokens import tokenize
+    from unspun.stages.judge.direction import serial_commas
+
+    assert serial_commas(tokenize(text), text) == count
+
+
+def test_a_rewrite_that_adds_serial_commas_reads_as_the_rewrite():
+    """Two texts that differ only in the list's comma: the one with the serial comma is the derived one."""
+    from unspun import compare
+
+    plain = ("The council will repair the bridge, the library and the pool this summer. Work starts in June and "
+             "the budget is four million pounds, the mayor told reporters on Monday.")
+    serial = plain.replace("the library and the pool", "the library, and the pool")
+    assert compare(plain, serial).source == "a"
+    assert compare(serial, plain).source == "b"
 
 
 def _weak_pair(a_sentences: tuple[int, ...], b_sentence: int, score: float = 0.55):

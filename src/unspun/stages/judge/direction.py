@@ -4,10 +4,12 @@ Without dates, four signals each point one way (positive = A is the original):
 
 - ``containment``: B's share aligned to A minus A's share aligned to B. Rewrites trim: the derived text is the
   more contained one.
-- ``style``: rewrite-style words per 100 words in B minus in A (the less covered text counted over its aligned
+- ``style``: rewrite-style marks per 100 words in B minus in A (the less covered text counted over its aligned
   sentences only, :func:`style_tokens`). LLM rewriters favour a recognisable vocabulary ("underscoring",
-  "poised", "garnered", "fostering"); original reporting rarely does. Counted over whole texts, an excerpt
-  differed from its article by wherever such words happened to fall in the part it left out.
+  "poised", "garnered", "fostering"); original reporting rarely does. They also put a serial comma before the
+  last item of a list ("Morrissey, Supergrass, and Idlewild", :func:`serial_commas`), which news style guides
+  (BBC, AP, Reuters) leave out. Counted over whole texts, an excerpt differed from its article by wherever such
+  words happened to fall in the part it left out.
 - ``furniture``: 1 when only B carries publishing boilerplate, -1 when only A does (content farms republish
   through stock CMS templates).
 - ``wording``: mean length of the words B puts in place of A's words (the diff's replacements) minus the
@@ -55,7 +57,7 @@ utilizing utilized ultimately heightened heightening
 # side states, got a negative weight when fitted together with these and was dropped.
 MIN_REPLACED = 5
 """Replaced words each side needs before their lengths count as ``wording`` evidence."""
-WEIGHTS = {"containment": 0.51, "style": 1.83, "furniture": 1.0, "wording": 2.46}
+WEIGHTS = {"containment": 0.28, "style": 1.9, "furniture": 1.0, "wording": 2.37}
 BIAS = 0.0
 
 
@@ -73,11 +75,44 @@ class DirectionEvidence:
         return BIAS + sum(WEIGHTS[name] * getattr(self, name) for name in WEIGHTS)
 
 
-def style_rate(tokens: tuple[Token, ...]) -> float:
-    """Rewrite-style words per 100 words."""
+_LIST_BREAK = re.compile(r"[.;:!?()\[\]]")
+SERIAL_ITEM_WORDS = 4
+"""Words the item before a serial comma may have: list items are names and short noun phrases; a longer
+stretch between two commas is a clause ("Overall, the company's debt is close to 12bn euros, and is falling")."""
+_CONNECTIVES = frozenset(normalise(word) for word in """
+however though although meanwhile therefore instead nevertheless nonetheless indeed perhaps thus hence too also
+then yet still so again moreover furthermore besides otherwise
+""".split())
+
+
+def serial_commas(tokens: tuple[Token, ...], text: str) -> int:
+    """Serial (Oxford) commas among ``tokens`` (spans into ``text``): a comma before "and"/"or" that closes a
+    list of three or more, "A, B, and C". LLM rewriters write them (74 in the 150 MixSet dev rewrites, about 3.7
+    per 1,000 words); BBC house style, like AP's and Reuters', leaves them out (2 in the 25 originals; 0.38 per
+    1,000 words over the BBC collection, mostly in quotes). Written by hand: no sentence splitter or tagger marks
+    them. The item before the comma must hold a content word that is not a connective, so that "strongly,
+    however, and" is no list."""
+    gaps = ["" if k == 0 else text[tokens[k - 1].end:tokens[k].start] for k in range(len(tokens))]
+    count = 0
+    for at, token in enumerate(tokens):
+        if token.norm not in ("and", "or") or "," not in gaps[at] or _LIST_BREAK.search(gaps[at]):
+            continue
+        for start in range(at - 1, max(0, at - SERIAL_ITEM_WORDS) - 1, -1):
+            if start == 0 or _LIST_BREAK.search(gaps[start]):
+                break
+            if "," in gaps[start]:
+                count += any(t.is_content and t.norm not in _CONNECTIVES for t in tokens[start:at])
+                break
+    return count
+
+
+def style_rate(tokens: tuple[Token, ...], text: str) -> float:
+    """Rewrite-style marks (words of the rewrite vocabulary, serial commas) per 100 words; ``tokens`` have
+    their spans in ``text``."""
     if not tokens:
         return 0.0
-    return 100.0 * sum(1 for token in tokens if token.norm in _REWRITE_STYLE) / len(tokens)
+    marks = sum(1 for token in tokens if token.norm in _REWRITE_STYLE) + serial_commas(tokens, text)
+    return 100.0 * marks / len(tokens)
 
 
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -126,7 +161,7 @@ def direction_evidence(cover: Coverage, alignments: tuple[Alignment, ...], *, to
     texts, ``furniture`` whether each carries publishing boilerplate."""
     a_tokens, b_tokens = tokens
     return DirectionEvidence(containment=cover.b_in_a - cover.a_in_b,
-                             style=style_rate(b_tokens) - style_rate(a_tokens),
+                             style=style_rate(b_tokens, texts[1]) - style_rate(a_tokens, texts[0]),
                              furniture=float(furniture[1]) - float(furniture[0]),
                              wording=_replaced_word_lengths(alignments, *texts))
 
@@ -159,7 +194,7 @@ def _reasons(evidence: DirectionEvidence, source: str) -> tuple[str, ...]:
     sign = 1.0 if source == "a" else -1.0
     phrases = {
         "containment": f"{derived} is more contained in {source} than the reverse (it trimmed the text)",
-        "style": f"{derived} uses more rewrite-style wording",
+        "style": f"{derived} uses more rewrite-style wording (LLM vocabulary, serial commas)",
         "furniture": f"{derived} carries publishing boilerplate",
         "wording": f"{derived} replaced {source}'s words with longer, more formal ones",
     }
