@@ -201,25 +201,29 @@ class Direction:
 class Retold:
     """Whole-text evidence of a retelling: of the original's ``details`` specific details (names, figures,
     dates, rare words) the other text keeps ``kept``, ``in_order`` of them in the original's order;
-    ``sentences_in_order`` sentence pairs lie on the best order-keeping path; ``probability`` is the fitted
-    probability that one text retells the other (:mod:`unspun.stages.judge.retold`)."""
+    ``sentences_in_order`` sentence pairs lie on the best order-keeping path, which ``moved_block`` says breaks
+    once for a block of sentences told elsewhere (a moved paragraph); ``probability`` is the fitted probability
+    that one text retells the other (:mod:`unspun.stages.judge.retold`)."""
 
     details: int
     kept: int
     in_order: int
     sentences_in_order: int
+    moved_block: bool
     probability: float
 
     def summary(self, source: str = "the original", derived: str = "the other text") -> str:
         """One line for a report, e.g. "retold: B keeps 31 of A's 36 specific details, 29 in A's order"."""
         return (f"retold: {derived} keeps {self.kept} of {source}'s {self.details} specific details, "
-                f"{self.in_order} in {source}'s order ({self.sentences_in_order} sentences in order; "
+                f"{self.in_order} in {source}'s order ({self.sentences_in_order} sentences in order"
+                f"{', one block moved' if self.moved_block else ''}; "
                 f"retelling probability {self.probability:.2f})")
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form."""
         return {"details": self.details, "kept": self.kept, "in_order": self.in_order,
-                "sentences_in_order": self.sentences_in_order, "probability": round(self.probability, 4)}
+                "sentences_in_order": self.sentences_in_order, "moved_block": self.moved_block,
+                "probability": round(self.probability, 4)}
 
 
 @dataclass(frozen=True)

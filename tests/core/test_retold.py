@@ -96,7 +96,8 @@ def test_a_rewrite_whose_second_half_was_moved_first_is_still_a_retelling():
     moved = "\n\n".join([title, *paragraphs[half:], *paragraphs[:half]])
     comparison = compare((RETOLD / "original.txt").read_text(encoding="utf-8"), moved)
     assert comparison.verdict == "derived"
-    assert comparison.retold.sentences_in_order >= 6
+    assert comparison.retold.sentences_in_order >= 6 and comparison.retold.moved_block
+    assert "one block moved" in comparison.retold.summary("A", "B")
 
 
 def test_a_weak_pair_aligns_only_between_two_strong_neighbours():
@@ -143,6 +144,7 @@ def test_a_rewrite_of_a_long_articles_opening_is_derived_from_it(reverse):
     assert comparison.verdict == "derived"
     assert comparison.source == ("b" if reverse else "a")
     assert comparison.retold.probability >= 0.5 and comparison.retold.sentences_in_order == 3
+    assert not comparison.retold.moved_block
 
 
 def test_a_long_article_does_not_make_an_independent_report_of_its_event_a_retelling():

@@ -88,6 +88,7 @@ class RetoldOut(_Strict):
     kept: int = Field(description="Of them, those the other text keeps.")
     in_order: int = Field(description="Of those kept, the most the other text tells in the original's order.")
     sentences_in_order: int = Field(description="Sentence pairs on the best order-keeping path.")
+    moved_block: bool = Field(description="The path breaks once for a block told elsewhere (a moved paragraph).")
     probability: float = Field(description="Fitted probability that one text retells the other.")
 
 

@@ -32,6 +32,7 @@ rewrites vs their hard negatives, leave-one-original-out; ``python bench/compare
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
 
@@ -70,8 +71,9 @@ class RetoldEvidence:
         """The report's record, told from the original's side (``source``; A when unknown)."""
         kept = self.retelling
         total = kept.details_b if source == "b" else kept.details_a
+        moved = any(later[1] < earlier[1] for earlier, later in itertools.pairwise(self.path))
         return Retold(details=total, kept=kept.shared, in_order=kept.ordered, sentences_in_order=len(self.path),
-                      probability=self.probability())
+                      moved_block=moved, probability=self.probability())
 
 
 def _geometric_share(count: int, first: int, second: int) -> float:
