@@ -32,7 +32,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
-from unspun import CompareConfig, compare
+from unspun import compare
 from unspun.embed import default_embedder
 from unspun.model import REUSE_VERDICTS, VERDICTS
 from unspun.stages.segment import make_document
@@ -112,18 +112,22 @@ def stress_sources(root: Path, seed: int, show_misses: bool) -> dict[tuple[str, 
             for kind, source in sources.items():
                 swap = random.Random(f"{seed}/{pair['mixset_id']}/{pair['operation']}/{edit}/{kind}").random() < 0.5
                 result = compare(text, source) if swap else compare(source, text)
-                verdict = result.verdict
-                row = counts[(edit, kind)]
-                row["n"] += 1
-                row["derived"] += verdict == "derived"
-                row["direction"] += result.source == ("b" if swap else "a")
-                row["reuse"] += verdict in REUSE_VERDICTS
-                family = "rewrite" if pair["operation"].endswith("_rewrite") else "polish"
-                row[f"{family} n"] += 1
-                row[f"{family} derived"] += verdict == "derived"
-                if show_misses and verdict != "derived":
-                    print(f"miss: {edit} vs {kind}: mixset {pair['mixset_id']} {pair['operation']} -> {verdict}")
+                _tally(counts[(edit, kind)], result, "b" if swap else "a", pair["operation"])
+                if show_misses and result.verdict != "derived":
+                    print(f"miss: {edit} vs {kind}: mixset {pair['mixset_id']} {pair['operation']} -> {result.verdict}")
     return counts
+
+
+def _tally(row: Counter, result, truth: str, operation: str) -> None:
+    """Add one comparison to a row: pairs, ``derived`` (overall and per operation family), any reuse verdict,
+    the right original (``truth`` is the source's side)."""
+    family = "rewrite" if operation.endswith("_rewrite") else "polish"
+    row["n"] += 1
+    row["derived"] += result.verdict == "derived"
+    row["reuse"] += result.verdict in REUSE_VERDICTS
+    row["direction"] += result.source == truth
+    row[f"{family} n"] += 1
+    row[f"{family} derived"] += result.verdict == "derived"
 
 
 def stress_negatives(root: Path, seed: int) -> dict[str, Counter]:
@@ -175,7 +179,6 @@ def main() -> None:
     parser.add_argument("--show-misses", action="store_true", help="print every edited rewrite not called derived")
     args = parser.parse_args()
     default_embedder()
-    CompareConfig()
     started = time.perf_counter()
     print_sources(stress_sources(args.corpora, args.seed, args.show_misses))
     print_negatives(stress_negatives(args.corpora, args.seed))
