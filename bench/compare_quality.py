@@ -4,6 +4,7 @@
     python bench/compare_quality.py ../shared/corpora --only mixset --others 100
     python bench/compare_quality.py ../shared/corpora --fit-direction   # refit the direction weights
     python bench/compare_quality.py ../shared/corpora --only mixset --fit-retold   # refit the retelling weights
+    python bench/compare_quality.py ../shared/corpora --set align_threshold=0.53   # sensitivity to one option
 
 Sections:
 - mixset: each MixSet dev rewrite vs its own original (random A/B order) → recall of ``derived``, direction
@@ -33,6 +34,7 @@ import numpy as np
 
 from unspun import CompareConfig, compare
 from unspun.embed import default_embedder
+from unspun.errors import ConfigError
 from unspun.kernels.calibration import format_table, reliability_table
 from unspun.model import REUSE_VERDICTS, VERDICTS
 from unspun.stages.judge.direction import WEIGHTS
@@ -291,6 +293,15 @@ def _logistic(x: np.ndarray, y: np.ndarray, epochs: int) -> np.ndarray:
     return weights
 
 
+def _option(text: str) -> tuple[str, object]:
+    """``NAME=VALUE`` as (name, value), the value read as JSON (a number, true/false) or else kept as text."""
+    name, _, value = text.partition("=")
+    try:
+        return name, json.loads(value)
+    except json.JSONDecodeError:
+        return name, value
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpora", type=Path, help="the shared corpora folder (../shared/corpora)")
@@ -300,9 +311,14 @@ def main() -> None:
     parser.add_argument("--fit-direction", action="store_true")
     parser.add_argument("--fit-retold", action="store_true")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                        help="run with a compare option changed (repeatable), e.g. --set align_threshold=0.53")
     args = parser.parse_args()
     sections = args.only or ["mixset", "clough", "semeval", "excerpts"]
-    config = CompareConfig()
+    try:
+        config = CompareConfig().with_options(**dict(_option(text) for text in args.set))
+    except ConfigError as error:
+        parser.error(str(error))
     default_embedder()
     started = time.perf_counter()
     if "mixset" in sections:
