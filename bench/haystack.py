@@ -10,6 +10,9 @@ MinHash-LSH-only baseline (datasketch at its default threshold, same word 3-shin
 
 Scale: ``--extra hay.jsonl`` adds a synthetic collection (``bench/make_haystack.py``) to the haystack, and
 ``--extra-limit N`` takes its first N articles; the run then also prints index size on disk and peak memory.
+``--edit farm`` (or ``trimmed``, ``reordered``, ``padded``) queries the rewrites after that farm edit of
+``bench/rewrite_stress.py``: the padding copies two sentences of another BBC article verbatim, so that article
+is a true source of the query too, though not the one counted.
 BBC holds exact duplicates (``exact_dup_of``); a top-1 that is an exact copy of the true source counts as found.
 """
 
@@ -25,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from rewrite_stress import EDITS, edited  # bench/ is on the path when this script runs
 
 from unspun.index import Index
 from unspun.index.passages import shingles
@@ -40,16 +44,19 @@ class Query:
     truth: frozenset[str]
 
 
-def load_queries(bbc: Path, pairs: Path, seeds: Path) -> tuple[list[Query], SourceRecord]:
-    """The MixSet rewrites and the rewritten seed, with their true sources; and the original seed's record."""
+def load_queries(bbc: Path, pairs: Path, seeds: Path, edit: str | None = None) -> tuple[list[Query], SourceRecord]:
+    """The MixSet rewrites (after a farm ``edit`` of ``bench/rewrite_stress.py`` when given) and the rewritten
+    seed, with their true sources; and the original seed's record."""
     rows = [json.loads(line) for line in bbc.open(encoding="utf-8")]
     copies: dict[str, set[str]] = {}
     for row in rows:
         root = row.get("exact_dup_of") or row["id"]
         copies.setdefault(root, set()).add(row["id"])
     family = {member: frozenset(group) for group in copies.values() for member in group}
-    queries = [Query(f"mixset {p['mixset_id']} {p['operation']}", p["rewrite"], family.get(p["bbc_id"],
-                     frozenset({p["bbc_id"]}))) for p in map(json.loads, pairs.open(encoding="utf-8"))]
+    by_id = {row["id"]: row for row in rows}
+    queries = [Query(f"mixset {p['mixset_id']} {p['operation']}", edited(p, by_id, 0)[edit] if edit else p["rewrite"],
+                     family.get(p["bbc_id"], frozenset({p["bbc_id"]})))
+               for p in map(json.loads, pairs.open(encoding="utf-8"))]
     original, rewritten = sorted(seeds.glob("00[01]_*.txt"))
     seed_record = SourceRecord(id=original.name, text=original.read_text(encoding="utf-8"), source=str(original))
     queries.append(Query("seed 001", rewritten.read_text(encoding="utf-8"), frozenset({original.name})))
@@ -137,8 +144,10 @@ def main() -> None:
     parser.add_argument("--extra-limit", type=int, help="index only the first N records of the --extra files")
     parser.add_argument("--workers", type=int, default=1, help="processes that segment and embed (default 1)")
     parser.add_argument("--no-baseline", action="store_true", help="skip the MinHash-LSH baseline")
+    parser.add_argument("--edit", choices=[edit for edit in EDITS if edit != "as is"],
+                        help="query the rewrites after this farm edit (bench/rewrite_stress.py)")
     args = parser.parse_args()
-    queries, seed = load_queries(args.bbc, args.pairs, args.seeds)
+    queries, seed = load_queries(args.bbc, args.pairs, args.seeds, args.edit)
     rows = []
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch) / "haystack.idx"

@@ -96,19 +96,24 @@ def _foreign(bbc: dict[str, dict], avoid: set[str], rng: random.Random) -> list[
     return sentences(bbc[rng.choice(pool)]["text"])
 
 
+def edited(pair: dict, bbc: dict[str, dict], seed: int) -> dict[str, str]:
+    """The MixSet ``pair``'s rewrite after each edit of :data:`EDITS`, by name (the same texts for the same
+    ``seed``; ``bench/haystack.py --edit`` queries them too)."""
+    rng = random.Random(f"{seed}/{pair['mixset_id']}/{pair['operation']}")
+    parts = sentences(pair["rewrite"])
+    foreign = _foreign(bbc, {pair["bbc_id"].split("/")[0]}, rng)
+    return {edit: " ".join(apply(list(parts), rng, foreign)) for edit, apply in EDITS.items()}
+
+
 def stress_sources(root: Path, seed: int, show_misses: bool) -> dict[tuple[str, str], Counter]:
     """``derived`` and the right original per (edit, source kind) over the dev rewrites (random A/B order), per
     operation family."""
     bbc = _bbc(root)
     counts: dict[tuple[str, str], Counter] = defaultdict(Counter)
     for pair in _jsonl(root / "mixset-news-dev" / "pairs.jsonl"):
-        rng = random.Random(f"{seed}/{pair['mixset_id']}/{pair['operation']}")
-        parts = sentences(pair["rewrite"])
-        foreign = _foreign(bbc, {pair["bbc_id"].split("/")[0]}, rng)
         article = bbc[pair["bbc_id"]]
         sources = {"original": pair["original"], "article": f"{article['title']}\n\n{article['text']}"}
-        for edit, apply in EDITS.items():
-            text = " ".join(apply(list(parts), rng, foreign))
+        for edit, text in edited(pair, bbc, seed).items():
             for kind, source in sources.items():
                 swap = random.Random(f"{seed}/{pair['mixset_id']}/{pair['operation']}/{edit}/{kind}").random() < 0.5
                 result = compare(text, source) if swap else compare(source, text)
