@@ -41,7 +41,7 @@ from unspun.stages.judge.direction import WEIGHTS
 from unspun.stages.judge.retold import RETOLD_WEIGHTS, details_in_order
 
 
-def _jsonl(path: Path) -> list[dict]:
+def read_jsonl(path: Path) -> list[dict]:
     """Records of a JSON-lines file."""
     with path.open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
@@ -59,7 +59,7 @@ def _other_texts(root: Path, pairs: list[dict], pair: dict, count: int, rng: ran
     other than the source article and its marked duplicates."""
     originals = {p["mixset_id"]: p["original"] for p in pairs if p["mixset_id"] != pair["mixset_id"]}
     texts = [originals[key] for key in sorted(originals)][:count]
-    bbc = _bbc(root)
+    bbc = bbc_articles(root)
     source = bbc[pair["bbc_id"]].get("exact_dup_of") or pair["bbc_id"]
     pool = sorted(key for key, record in bbc.items() if (record.get("exact_dup_of") or key) != source)
     return texts + [bbc[key]["text"] for key in rng.sample(pool, max(0, count - len(texts)))]
@@ -68,22 +68,22 @@ def _other_texts(root: Path, pairs: list[dict], pair: dict, count: int, rng: ran
 _BBC: dict[str, dict] = {}
 
 
-def _article_text(root: Path, bbc_id: str) -> str:
+def article_text(root: Path, bbc_id: str) -> str:
     """The full BBC article as a crawl carries it: title, blank line, text."""
-    record = _bbc(root)[bbc_id]
+    record = bbc_articles(root)[bbc_id]
     return f"{record['title']}\n\n{record['text']}"
 
 
-def _bbc(root: Path) -> dict[str, dict]:
+def bbc_articles(root: Path) -> dict[str, dict]:
     """The BBC articles by id, read once."""
     if not _BBC:
-        _BBC.update((r["id"], r) for r in _jsonl(root / "bbc-news" / "bbc_fulltext_2004_2005.jsonl"))
+        _BBC.update((r["id"], r) for r in read_jsonl(root / "bbc-news" / "bbc_fulltext_2004_2005.jsonl"))
     return _BBC
 
 
 def mixset_section(root: Path, others: int, config: CompareConfig, rng: random.Random) -> dict:
     """Recall, direction accuracy, false positives and hard negatives on MixSet dev."""
-    pairs = _jsonl(root / "mixset-news-dev" / "pairs.jsonl")
+    pairs = read_jsonl(root / "mixset-news-dev" / "pairs.jsonl")
     by_op: dict[str, Counter] = defaultdict(Counter)
     by_op_article: dict[str, Counter] = defaultdict(Counter)
     features, retold, shipped = [], [], []
@@ -91,12 +91,12 @@ def mixset_section(root: Path, others: int, config: CompareConfig, rng: random.R
     for pair in pairs:
         swap = rng.random() < 0.5
         result, truth = _compare_ordered(pair["original"], pair["rewrite"], swap, config)
-        _count(by_op[pair["operation"]], result, truth)
+        count_comparison(by_op[pair["operation"]], result, truth)
         shipped.append((result.direction.confidence, result.source == truth))
         features.append((_direction_features(result), 1 if truth == "a" else 0, pair["mixset_id"], "own original"))
         retold.append((*_retold_features(result, config), 1, pair["mixset_id"]))
-        article, truth = _compare_ordered(_article_text(root, pair["bbc_id"]), pair["rewrite"], swap, config)
-        _count(by_op_article[pair["operation"]], article, truth)
+        article, truth = _compare_ordered(article_text(root, pair["bbc_id"]), pair["rewrite"], swap, config)
+        count_comparison(by_op_article[pair["operation"]], article, truth)
         features.append((_direction_features(article), 1 if truth == "a" else 0, pair["mixset_id"], "full article"))
         retold.append((*_retold_features(article, config), 1, pair["mixset_id"]))
         for other in _other_texts(root, pairs, pair, others, rng):
@@ -105,7 +105,7 @@ def mixset_section(root: Path, others: int, config: CompareConfig, rng: random.R
             fp_partial += verdict == "partially_derived"
             fp_total += 1
     hard: Counter = Counter()
-    for negative in _jsonl(root / "mixset-news-dev" / "hard_negatives.jsonl"):
+    for negative in read_jsonl(root / "mixset-news-dev" / "hard_negatives.jsonl"):
         result = compare(negative["negative_text"], negative["rewrite"], config=config)
         hard[result.verdict] += 1
         retold.append((*_retold_features(result, config), 0, negative["mixset_id"]))
@@ -114,7 +114,7 @@ def mixset_section(root: Path, others: int, config: CompareConfig, rng: random.R
             "retold": retold, "shipped": shipped}
 
 
-def _count(stats: Counter, result, truth: str) -> None:
+def count_comparison(stats: Counter, result, truth: str) -> None:
     """Add one comparison to a per-operation row: pairs, ``derived``, any reuse verdict, right direction."""
     stats["n"] += 1
     stats["derived"] += result.verdict == "derived"
@@ -227,7 +227,7 @@ EXCERPT_SHARES = (0.3, 0.5, 0.7)
 def excerpts_section(root: Path, config: CompareConfig) -> tuple[int, int]:
     """(comparisons whose source is the full article, comparisons) for verbatim excerpts of BBC articles."""
     right = total = 0
-    for record in list(_bbc(root).values())[:EXCERPT_ARTICLES]:
+    for record in list(bbc_articles(root).values())[:EXCERPT_ARTICLES]:
         article = f"{record['title']}\n\n{record['text']}"
         for share in EXCERPT_SHARES:
             excerpt = article[:int(len(article) * share)]

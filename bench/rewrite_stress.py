@@ -25,16 +25,17 @@ Nothing here is tuned at run time; the script only measures.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
+from compare_quality import article_text, bbc_articles, count_comparison, read_jsonl  # bench/ is on the path
+
 from unspun import compare
 from unspun.embed import default_embedder
-from unspun.model import REUSE_VERDICTS, VERDICTS
+from unspun.model import VERDICTS
 from unspun.stages.segment import make_document
 
 FOOTER = ("Share this: Facebook, X, WhatsApp. Posted in World News. Leave a comment. "
@@ -43,12 +44,6 @@ FOOTER = ("Share this: Facebook, X, WhatsApp. Posted in World News. Leave a comm
 
 TRIM_SHARE = 0.3
 MIN_KEPT = 3
-
-
-def _jsonl(path: Path) -> list[dict]:
-    """Records of a JSON-lines file."""
-    with path.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
 
 
 def sentences(text: str) -> list[str]:
@@ -85,34 +80,34 @@ EDITS: dict[str, Callable[[list[str], random.Random, list[str]], list[str]]] = {
     "farm": farm}
 
 
-def _bbc(root: Path) -> dict[str, dict]:
-    """The BBC articles by id."""
-    return {r["id"]: r for r in _jsonl(root / "bbc-news" / "bbc_fulltext_2004_2005.jsonl")}
-
-
 def _foreign(bbc: dict[str, dict], avoid: set[str], rng: random.Random) -> list[str]:
     """The sentences of a random BBC article outside ``avoid`` (another topic than the pair's)."""
     pool = sorted(key for key in bbc if key.split("/")[0] not in avoid)
     return sentences(bbc[rng.choice(pool)]["text"])
 
 
+def _edits(rewrite: str, topic: str, bbc: dict[str, dict], rng: random.Random) -> dict[str, str]:
+    """``rewrite`` after each edit of :data:`EDITS`, by name, the padding taken from an article outside ``topic``
+    (one ``rng`` through all of them, so the texts depend only on its seed)."""
+    parts = sentences(rewrite)
+    foreign = _foreign(bbc, {topic}, rng)
+    return {edit: " ".join(apply(list(parts), rng, foreign)) for edit, apply in EDITS.items()}
+
+
 def edited(pair: dict, bbc: dict[str, dict], seed: int) -> dict[str, str]:
     """The MixSet ``pair``'s rewrite after each edit of :data:`EDITS`, by name (the same texts for the same
     ``seed``; ``bench/haystack.py --edit`` queries them too)."""
     rng = random.Random(f"{seed}/{pair['mixset_id']}/{pair['operation']}")
-    parts = sentences(pair["rewrite"])
-    foreign = _foreign(bbc, {pair["bbc_id"].split("/")[0]}, rng)
-    return {edit: " ".join(apply(list(parts), rng, foreign)) for edit, apply in EDITS.items()}
+    return _edits(pair["rewrite"], pair["bbc_id"].split("/")[0], bbc, rng)
 
 
 def stress_sources(root: Path, seed: int, show_misses: bool) -> dict[tuple[str, str], Counter]:
     """``derived`` and the right original per (edit, source kind) over the dev rewrites (random A/B order), per
     operation family."""
-    bbc = _bbc(root)
+    bbc = bbc_articles(root)
     counts: dict[tuple[str, str], Counter] = defaultdict(Counter)
-    for pair in _jsonl(root / "mixset-news-dev" / "pairs.jsonl"):
-        article = bbc[pair["bbc_id"]]
-        sources = {"original": pair["original"], "article": f"{article['title']}\n\n{article['text']}"}
+    for pair in read_jsonl(root / "mixset-news-dev" / "pairs.jsonl"):
+        sources = {"original": pair["original"], "article": article_text(root, pair["bbc_id"])}
         for edit, text in edited(pair, bbc, seed).items():
             for kind, source in sources.items():
                 swap = random.Random(f"{seed}/{pair['mixset_id']}/{pair['operation']}/{edit}/{kind}").random() < 0.5
@@ -127,24 +122,20 @@ def _tally(row: Counter, result, truth: str, operation: str) -> None:
     """Add one comparison to a row: pairs, ``derived`` (overall and per operation family), any reuse verdict,
     the right original (``truth`` is the source's side)."""
     family = "rewrite" if operation.endswith("_rewrite") else "polish"
-    row["n"] += 1
-    row["derived"] += result.verdict == "derived"
-    row["reuse"] += result.verdict in REUSE_VERDICTS
-    row["direction"] += result.source == truth
+    count_comparison(row, result, truth)
     row[f"{family} n"] += 1
     row[f"{family} derived"] += result.verdict == "derived"
 
 
 def stress_negatives(root: Path, seed: int) -> dict[str, Counter]:
     """Verdicts per edit for the rewrites against their hard negatives."""
-    bbc = _bbc(root)
+    bbc = bbc_articles(root)
     counts: dict[str, Counter] = defaultdict(Counter)
-    for negative in _jsonl(root / "mixset-news-dev" / "hard_negatives.jsonl"):
+    for negative in read_jsonl(root / "mixset-news-dev" / "hard_negatives.jsonl"):
         rng = random.Random(f"{seed}/{negative['mixset_id']}/{negative['operation']}/{negative['negative_id']}")
-        parts = sentences(negative["rewrite"])
-        foreign = _foreign(bbc, {negative["negative_id"].split("/")[0]}, rng)
-        for edit, apply in EDITS.items():
-            verdict = compare(negative["negative_text"], " ".join(apply(list(parts), rng, foreign))).verdict
+        texts = _edits(negative["rewrite"], negative["negative_id"].split("/")[0], bbc, rng)
+        for edit, text in texts.items():
+            verdict = compare(negative["negative_text"], text).verdict
             counts[edit][verdict] += 1
             if verdict == "derived":
                 counts[edit][f"derived {negative['negative_id']}"] += 1
@@ -164,7 +155,7 @@ def print_sources(counts: dict[tuple[str, str], Counter]) -> None:
         print(f"{edit:10s} {kind:9s} {row['n']:4d} {_share(row['derived'], row['n']):>8s} "
               f"{_share(row['rewrite derived'], row['rewrite n']):>8s} "
               f"{_share(row['polish derived'], row['polish n']):>8s} {_share(row['reuse'], row['n']):>7s} "
-              f"{_share(row['direction'], row['n']):>10s}")
+              f"{_share(row['direction_ok'], row['n']):>10s}")
 
 
 def print_negatives(counts: dict[str, Counter]) -> None:

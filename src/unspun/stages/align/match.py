@@ -5,8 +5,9 @@ Written by hand because it is unspun's edge. Rewrites reorder freely, so the str
 (no DTW/Gale-Church band): pairs are taken greedily from the strongest evidence down, each sentence used once,
 which is deterministic and, on these sparse candidate graphs, matches the optimal assignment in practice.
 Order then rescues weak pairs (vecalign/bertalign style): a pair on the best order-keeping path
-(:func:`unspun.kernels.order.monotone_path`) whose two neighbours on that path are both strong pairs aligns
-too, and when the whole text is a retelling (:mod:`unspun.stages.judge.retold`) every pair of the path does.
+(:func:`unspun.kernels.order.block_path`, one moved block allowed) whose two neighbours on that path are both
+strong pairs aligns too, and when the whole text is a retelling (:mod:`unspun.stages.judge.retold`) every pair
+of the path does.
 A sentence left over next to a matched one joins it when the joined text explains its partner clearly better
 (``merge_gain``): that is how "A1. A2." → "B1" (merge) and "A1" → "B1. B2." (split) are found.
 """
