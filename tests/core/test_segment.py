@@ -92,12 +92,14 @@ def test_boilerplate_lines_are_recognised():
                  "© 2024 Kelmsby Gazette. All rights reserved.", "Subscribe to our newsletter for more.",
                  "Your email address will not be published.", "Read or Share this story: https://example.com/a/1",
                  "Contact Gazette reporter Jo Bloggs at 334-240-0185 or jbloggs@example.com.",
-                 "Reach staff writer Ann Lee at alee@example.com."):
+                 "Reach staff writer Ann Lee at alee@example.com.", "Share this: Facebook, X, WhatsApp.",
+                 "Share on Facebook.", "Email this story to a friend."):
         assert is_boilerplate(line), line
 
 
-def test_contact_lines_that_are_news_are_not_boilerplate():
-    for line in ("Anyone with information is asked to contact Kelmsby police at 250-247-8333.",
+def test_news_lines_that_look_like_furniture_are_not_boilerplate():
+    for line in ("Share prices fell sharply on Monday.", "Email was the first channel the attackers used.",
+                 "Anyone with information is asked to contact Kelmsby police at 250-247-8333.",
                  "The editor said the paper at 10 Main Street would close in 2025."):
         assert not is_boilerplate(line), line
 

@@ -21,6 +21,10 @@ MAX_BOILERPLATE_CHARS = 240
 _AT_START = [
     r"leave a (reply|comment)\b",
     r"(share|tweet|pin|email)( this| on| it)?\b[^.]{0,40}$",
+    # the same prompt as a sentence splitter hands it over, full stop kept ("Share this: Facebook, X."); only
+    # with "this"/"on"/"it" or a colon, so that "Share prices fell." stays news
+    r"(share|tweet|pin|email)( this| on| it)?\s*:[^.]{0,40}\.$",
+    r"(share|tweet|pin|email) (this|on|it)\b[^.]{0,40}\.$",
     r"click (here )?to (share|print|email|open)\b",
     r"(©|\(c\)|copyright\b)",
     r"(this (entry|article|post) was )?(posted|filed) (in|under)\b",
