@@ -17,9 +17,11 @@ from unspun.kernels.order import block_path, monotone_path
 from unspun.kernels.retold import Retelling, longest_increasing, retelling, text_details
 from unspun.kernels.tokens import tokenize
 from unspun.stages.align.match import Group, fill_between_strong
-from unspun.stages.judge.retold import RetoldEvidence, is_retelling
+from unspun.stages.judge.retold import RetoldEvidence, _related_body, is_retelling
+from unspun.stages.segment import make_document
 
 RETOLD = Path(__file__).parent.parent / "fixtures" / "retold"
+UNRELATED = Path(__file__).parent.parent / "fixtures" / "unrelated"
 
 
 def _details(*sentences: str) -> tuple[tuple, ...]:
@@ -145,6 +147,28 @@ def test_a_rewrite_of_a_long_articles_opening_is_derived_from_it(reverse):
     assert comparison.source == ("b" if reverse else "a")
     assert comparison.retold.probability >= 0.5 and comparison.retold.sentences_in_order == 3
     assert not comparison.retold.moved_block
+
+
+@pytest.mark.parametrize("reverse", [False, True])
+def test_padding_after_a_rewrite_does_not_dilute_its_retelling(reverse):
+    """A farm appends an unrelated paragraph (here three sentences about a library) to its rewrite of an
+    article's opening: the rewrite is counted over the span that relates to the article, so the padding does
+    not hide the retelling (probability 0.37 when the padding counted, 0.76 for the rewrite alone)."""
+    library = (UNRELATED / "library_reopens.txt").read_text(encoding="utf-8").split("\n\n")
+    padded = (RETOLD / "excerpt_rewrite.txt").read_text(encoding="utf-8") + "\n\n" + library[3]
+    article = (RETOLD / "long_original.txt").read_text(encoding="utf-8")
+    comparison = compare(*((padded, article) if reverse else (article, padded)))
+    assert comparison.verdict == "derived" and comparison.source == ("b" if reverse else "a")
+    assert comparison.retold.probability >= 0.5 and comparison.retold.sentences_in_order == 3
+
+
+def test_a_related_span_counts_only_when_it_keeps_three_sentences_and_half_the_text():
+    doc = make_document(" ".join(f"Sentence number {n} is here." for n in range(8)), doc_id="d")
+    indices = [s.index for s in doc.body]
+    assert _related_body(doc, set(indices[1:5])) == 4
+    assert _related_body(doc, {indices[2], indices[3]}) == 8
+    assert _related_body(doc, {indices[0], indices[2]}) == 8
+    assert _related_body(doc, set()) == 8
 
 
 def test_a_long_article_does_not_make_an_independent_report_of_its_event_a_retelling():
