@@ -77,19 +77,45 @@ def monotone_path(pairs: Iterable[Pair], floor: float) -> list[Pair]:
 
 
 def block_path(pairs: Iterable[Pair], floor: float, min_run: int = MOVE_MIN_PAIRS) -> list[Pair]:
-    """The best order-keeping path when one block of the text may have been moved: two order-keeping runs, the
-    second taking A sentences after the first's, anywhere in B, each at least ``min_run`` pairs; or the single
-    :func:`monotone_path` when no such split adds to its total.
+    """The best order-keeping path when one block of the text may have been moved: two order-keeping runs, each
+    at least ``min_run`` pairs, or the single :func:`monotone_path` when no split adds to its total; sorted by A.
 
-    Farms move paragraphs (the seed pair does); a moved paragraph keeps its sentences' order, and the
-    single path would drop it whole. Both runs come from two passes of the same prefix-maximum scan (pairs
-    ending at each pair, and, on the mirrored pairs, starting at it); a B sentence the first run already uses
-    is left out of the second. Deterministic: ties go to the earlier split.
+    Farms move paragraphs (the seed pair does); a moved paragraph keeps its sentences' order, and the single
+    path would drop it whole. The split is sought along A (:func:`_split_along_a`) and along B (the same on the
+    pairs with A and B swapped), and the path with the smaller total is kept: a clean block move is the same
+    path both ways, while a split along one text alone may interleave the runs in the other. Keeping the
+    weaker one credits a move only as far as both texts show it, and makes the path, and every verdict built
+    on it, the same whichever text is called A (split along A only, one SemEval same-event pair was
+    ``derived`` one way round and ``partially_derived`` the other; the better of the two made one more of them
+    ``derived``).
 
     >>> block_path([(0, 2, 0.9), (1, 3, 0.8), (2, 0, 0.9), (3, 1, 0.8)], 0.4)
     [(0, 2, 0.9), (1, 3, 0.8), (2, 0, 0.9), (3, 1, 0.8)]
     """
     kept = _kept(pairs, floor)
+    along_a = _split_along_a(kept, floor, min_run)
+    along_b = sorted((a, b, score) for b, a, score in _split_along_a(_kept(_swapped(kept), floor), floor, min_run))
+    return along_a if _total(along_a, floor) <= _total(along_b, floor) else along_b
+
+
+def _swapped(pairs: list[Pair]) -> list[Pair]:
+    """``pairs`` with the roles of A and B exchanged."""
+    return [(b, a, score) for a, b, score in pairs]
+
+
+def _total(path: list[Pair], floor: float) -> float:
+    """The path's total of ``score - floor`` (rounded, so that equal paths compare equal)."""
+    return round(sum(score - floor for _, _, score in path), 12)
+
+
+def _split_along_a(kept: list[Pair], floor: float, min_run: int) -> list[Pair]:
+    """:func:`block_path` with the split along A only: the second run takes A sentences after the first's,
+    anywhere in B.
+
+    Both runs come from two passes of the same prefix-maximum scan (pairs ending at each pair, and, on the
+    mirrored pairs, starting at it); a B sentence the first run already uses is left out of the second.
+    Deterministic: ties go to the earlier split.
+    """
     if not kept:
         return []
     ending, before = _best_ending(kept, floor)
@@ -97,7 +123,7 @@ def block_path(pairs: Iterable[Pair], floor: float, min_run: int = MOVE_MIN_PAIR
     starting, after = _best_ending(mirrored, floor)
     first_ends, second_starts = _running_best(ending), _running_best(starting)
     single = _trace(kept, before, first_ends[-1])
-    best, best_total = single, round(sum(score - floor for _, _, score in single), 12)
+    best, best_total = single, _total(single, floor)
     for cut in _cuts(kept):
         mirrored_end = second_starts[len(kept) - cut - 1]
         if ending[first_ends[cut - 1]] + starting[mirrored_end] <= best_total:
@@ -106,7 +132,7 @@ def block_path(pairs: Iterable[Pair], floor: float, min_run: int = MOVE_MIN_PAIR
         second = [(-a, -b, score) for a, b, score in _trace(mirrored, after, mirrored_end)[::-1]]
         used = {b for _, b, _ in first}
         second = [pair for pair in second if pair[1] not in used]
-        total = round(sum(score - floor for _, _, score in first + second), 12)
+        total = _total(first + second, floor)
         if min(len(first), len(second)) >= min_run and total > best_total:
             best, best_total = first + second, total
     return best

@@ -11,8 +11,9 @@ Two signals, both about order (:mod:`unspun.kernels.retold`, :mod:`unspun.kernel
   A rewrite keeps its source's sentence order with moderately similar pairs all along; independent reports
   match a few sentences, here and there.
 
-The path allows **one moved block** (:func:`unspun.kernels.order.block_path`): farms move paragraphs, and a
-moved paragraph keeps its sentences' order. The details do not: independent reports of one briefing often
+The path allows **one moved block** (:func:`unspun.kernels.order.block_path`, sought along either text and
+the weaker kept, so the path is the same whichever text is A): farms move paragraphs, and a moved paragraph
+keeps its sentences' order. The details do not: independent reports of one briefing often
 tell its details in two blocks of their own (lead, then the quotes), and allowing a move there made two more
 SemEval same-event pairs ``derived`` (9/57 instead of 7/57, the target), while the path's move alone took the
 rewrites whose halves a farm swapped from 283/300 to 289/300 ``derived`` and called no more hard negatives
@@ -106,15 +107,17 @@ def _path_share(path: tuple[tuple[int, int, float], ...], doc_a: Document, doc_b
     path runs through (at least the shorter body, so that a path of one or two sentences counts for little).
 
     The shorter body is counted over its related span (``related``: the sentences of A and of B in a candidate
-    pair); of two equally long bodies, the smaller span counts, whichever text is A. The longer body is not: its
-    span already is the path's, and counting it over its related span too made one more SemEval same-event pair
-    ``derived`` (8/57).
+    pair). The longer body is not: its span already is the path's, and counting it over its related span too
+    made one more SemEval same-event pair ``derived`` (8/57). Of two equally long bodies, each is both: the
+    smaller related span and the larger path span count, so the share does not depend on which text is A.
     """
     docs, bodies = (doc_a, doc_b), (len(doc_a.body), len(doc_b.body))
     spans = (_body_span(doc_a, [a for a, _, _ in path]), _body_span(doc_b, [b for _, b, _ in path]))
-    short, long_ = sorted(range(2), key=lambda side: (bodies[side], side))
-    shorter = min(_related_body(docs[side], related[side]) for side in range(2) if bodies[side] == bodies[short])
-    return min(1.0, _geometric_share(len(path), shorter, min(bodies[long_], max(spans[long_], shorter))))
+    shorts = [side for side in range(2) if bodies[side] == min(bodies)]
+    longs = [side for side in range(2) if side not in shorts] or shorts
+    shorter = min(_related_body(docs[side], related[side]) for side in shorts)
+    longer = max(min(bodies[side], max(spans[side], shorter)) for side in longs)
+    return min(1.0, _geometric_share(len(path), shorter, longer))
 
 
 def _body_span(doc: Document, indices: list[int]) -> int:
