@@ -77,3 +77,22 @@ def test_edit_script_rebuilds_b_from_a_and_spans_slice_back(a_words, b_words):
         a_used += a_part
     assert rebuilt == b_words
     assert a_used == a_words
+
+
+_MIRROR = {"insert": "delete", "delete": "insert", "replace": "replace", "equal": "equal"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(_WORDS, _WORDS)
+def test_edit_script_is_the_same_whichever_text_comes_first(a_words, b_words):
+    a, b = " ".join(a_words), " ".join(b_words)
+    forward = [(e.op, e.a_span, e.b_span) for e in _diff(a, b)]
+    backward = [(_MIRROR[e.op], e.b_span, e.a_span) for e in _diff(b, a)]
+    assert forward == backward
+
+
+def test_a_tied_edit_script_replaces_the_same_words_both_ways():
+    """Two minimal scripts exist for "rose sharply" against "climbed": replacing "rose" or "sharply". Both
+    orders must pick the same one (Levenshtein alone picks by argument order)."""
+    backward = _changes("climbed", "rose sharply")
+    assert _changes("rose sharply", "climbed") == [(_MIRROR[op], b, a) for op, a, b in backward]

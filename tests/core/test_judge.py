@@ -94,6 +94,16 @@ def test_coverage_is_symmetric_under_swapping(corpus, story, derived_variant):
     assert (forward.a_in_b, forward.b_in_a) == pytest.approx((backward.b_in_a, backward.a_in_b))
 
 
+def test_direction_is_the_same_whichever_text_is_a(corpus, story, derived_variant):
+    """The same original and confidence both ways round; only an exact tie (no evidence either way, a near
+    copy: confidence 0.5) names A both times."""
+    forward = corpus.compare(story, derived_variant).direction
+    backward = corpus.compare(story, derived_variant, reverse=True).direction
+    assert forward.confidence == pytest.approx(backward.confidence, abs=1e-12)
+    if forward.confidence > 0.5:
+        assert {"a": "b", "b": "a"}[forward.source] == backward.source
+
+
 @pytest.mark.parametrize("reverse", [False, True], ids=["original-first", "rewrite-first"])
 def test_dropped_and_added_text_of_a_paraphrase(corpus, reverse):
     comparison = corpus.compare("port_strike", "paraphrase", reverse=reverse)

@@ -33,12 +33,31 @@ def token_diff(a_tokens: tuple[Token, ...], b_tokens: tuple[Token, ...], *, a_st
     a_words = [token.norm for token in a_tokens]
     b_words = [token.norm for token in b_tokens]
     edits = []
-    for op in Levenshtein.opcodes(a_words, b_words):
-        a_anchor = _anchor(a_tokens, op.src_start, a_start)
-        b_anchor = _anchor(b_tokens, op.dest_start, b_start)
-        edits.append(TokenEdit(op.tag, _span(a_tokens, op.src_start, op.src_end, a_anchor),
-                               _span(b_tokens, op.dest_start, op.dest_end, b_anchor)))
+    for tag, a_first, a_last, b_first, b_last in _opcodes(a_words, b_words):
+        a_anchor = _anchor(a_tokens, a_first, a_start)
+        b_anchor = _anchor(b_tokens, b_first, b_start)
+        edits.append(TokenEdit(tag, _span(a_tokens, a_first, a_last, a_anchor),
+                               _span(b_tokens, b_first, b_last, b_anchor)))
     return tuple(edits)
+
+
+_MIRRORED = {"insert": "delete", "delete": "insert", "replace": "replace", "equal": "equal"}
+
+
+def _opcodes(a_words: list[str], b_words: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """``(tag, a_first, a_last, b_first, b_last)`` of a minimal edit script from ``a_words`` to ``b_words``, the
+    same script (mirrored) whichever list comes first.
+
+    A minimal script is not unique, and Levenshtein breaks ties by argument order: "a b" → "c" may replace "a"
+    and delete "b", while "c" → "a b" replaces "c" with "b". The script is always computed from the smaller
+    list to the larger (Python's list order) and mirrored when needed, so the replaced words, and the direction
+    evidence read from them, do not depend on which text is A.
+    """
+    if b_words < a_words:
+        return [(_MIRRORED[op.tag], op.dest_start, op.dest_end, op.src_start, op.src_end)
+                for op in Levenshtein.opcodes(b_words, a_words)]
+    return [(op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end)
+            for op in Levenshtein.opcodes(a_words, b_words)]
 
 
 def word_similarity(a_tokens: tuple[Token, ...], b_tokens: tuple[Token, ...]) -> float:
