@@ -162,3 +162,29 @@ def test_rhetorical_negation_dropped_is_no_flip(a, b):
 
 def test_real_denial_next_to_a_rhetorical_word_is_still_a_flip():
     assert negation_change(tokenize("It was not a mistake to sell."), tokenize("It was a mistake to sell.")) is not None
+
+
+def _mirrored(changes: list[tuple]) -> list[tuple]:
+    """Changes as the other side reports them (A and B texts exchanged), in a fixed order."""
+    return sorted((kind, str(b), str(a)) for kind, a, b in changes)
+
+
+@pytest.mark.parametrize("a, b", [
+    # a reworded quote sharing half the shorter quote's words, though not half the longer one's
+    ('Coach Ellis said "that was our hardest away game of the season and a fantastic game of football with '
+     'lots of good passing" afterwards.',
+     'Coach Ellis said "a fantastic game of football, hardest of the season" afterwards.'),
+    # a percentage against a bare number: named after the more specific kind both ways
+    ("Growth slowed to 5.9% last year.", "Growth slowed to 5.9 last year."),
+    ("Inflation eased to 2.4% in March.", "Inflation eased to 24 in March."),
+])
+def test_changed_facts_are_the_same_whichever_text_is_a(a, b):
+    assert sorted((k, str(x), str(y)) for k, x, y in _compare(a, b)[0]) == _mirrored(_compare(b, a)[0])
+
+
+def test_of_two_polarity_flips_both_sides_report_the_same_one():
+    a = "Shares were down 1.2% on Tuesday after Monday's 4% gain."
+    b = "Shares saw a 1.2% increase on Tuesday after Monday's 4% drop."
+    forward, backward = polarity_change(tokenize(a), tokenize(b)), polarity_change(tokenize(b), tokenize(a))
+    assert forward is not None and backward is not None
+    assert (forward.a_text, forward.b_text) == (backward.b_text, backward.a_text)

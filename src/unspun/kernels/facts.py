@@ -164,34 +164,47 @@ def extract_facts(text: str, offset: int, tokens: tuple[Token, ...],
     return tuple(sorted(facts + _quotes(text, offset), key=lambda fact: fact.span))
 
 
+_SPECIFIC_FIRST = ("amount", "percentage", "date", "number")
+"""Of two paired figures of different kinds ("5.9%" against "5.9"), the change is named after the more specific
+kind, whichever side has it."""
+
+
 def _pair_up(a_only: list[Fact], b_only: list[Fact], kinds: tuple[str, ...]) -> list[FactChange]:
     """Pair the facts of ``kinds`` that one side has and the other lacks, in reading order."""
     a_list = [f for f in a_only if f.kind in kinds]
     b_list = [f for f in b_only if f.kind in kinds]
-    changes = [FactChange(a.kind, a.text, b.text, a.span, b.span) for a, b in zip(a_list, b_list, strict=False)]
+    changes = [FactChange(min(a.kind, b.kind, key=_SPECIFIC_FIRST.index), a.text, b.text, a.span, b.span)
+               for a, b in zip(a_list, b_list, strict=False)]
     changes += [FactChange(a.kind, a.text, None, a.span, None) for a in a_list[len(b_list):]]
     changes += [FactChange(b.kind, None, b.text, None, b.span) for b in b_list[len(a_list):]]
     return changes
 
 
-def _similar_quote(quote: Fact, others: list[Fact]) -> Fact | None:
-    """The quote among ``others`` sharing most words with ``quote``, if it shares at least half of them."""
-    words = set(quote.key[1:])
-    best = max(others, key=lambda other: len(words & set(other.key[1:])), default=None)
-    if best is None or len(words & set(best.key[1:])) * 2 < len(words):
-        return None
-    return best
+def _quote_twins(a_quotes: list[Fact], b_quotes: list[Fact]) -> dict[int, int]:
+    """``{A quote position: B quote position}`` of the altered quotes: pairs sharing at least half the words of
+    the shorter quote, each quote used once, most shared words first (then the earliest in both texts). Every
+    rule here reads both quotes alike, so the pairs are the same whichever text is A."""
+    words = [set(q.key[1:]) for q in a_quotes], [set(q.key[1:]) for q in b_quotes]
+    options = []
+    for i, a_words in enumerate(words[0]):
+        for j, b_words in enumerate(words[1]):
+            shared = len(a_words & b_words)
+            if shared and shared * 2 >= min(len(a_words), len(b_words)):
+                options.append((-shared, i + j, min(i, j), i, j))
+    twins: dict[int, int] = {}
+    for *_, i, j in sorted(options):
+        if i not in twins and j not in twins.values():
+            twins[i] = j
+    return twins
 
 
 def _quote_changes(a_quotes: list[Fact], b_quotes: list[Fact]) -> list[FactChange]:
     """Quotes altered (similar but not identical words) or quoted on one side only."""
-    changes = []
-    for quote in a_quotes:
-        twin = _similar_quote(quote, b_quotes)
-        changes.append(FactChange("quote", quote.text, twin.text if twin else None, quote.span,
-                                  twin.span if twin else None))
-    matched = {change.b_span for change in changes}
-    changes += [FactChange("quote", None, q.text, None, q.span) for q in b_quotes if q.span not in matched]
+    twins = _quote_twins(a_quotes, b_quotes)
+    changes = [FactChange("quote", quote.text, b_quotes[twins[i]].text if i in twins else None, quote.span,
+                          b_quotes[twins[i]].span if i in twins else None) for i, quote in enumerate(a_quotes)]
+    matched = set(twins.values())
+    changes += [FactChange("quote", None, q.text, None, q.span) for j, q in enumerate(b_quotes) if j not in matched]
     return changes
 
 
@@ -287,8 +300,15 @@ def polarity_change(a_tokens: tuple[Token, ...], b_tokens: tuple[Token, ...]) ->
     """
     a_up, a_down = _new_cues(a_tokens, _UP, b_tokens), _new_cues(a_tokens, _DOWN, b_tokens)
     b_up, b_down = _new_cues(b_tokens, _UP, a_tokens), _new_cues(b_tokens, _DOWN, a_tokens)
-    for a_cues, b_cues in ((a_up, b_down), (a_down, b_up)):
-        if a_cues and b_cues:
-            a, b = a_cues[0], b_cues[0]
-            return FactChange("polarity", a.text, b.text, (a.start, a.end), (b.start, b.end))
-    return None
+    flips = [(a_cues[0], b_cues[0]) for a_cues, b_cues in ((a_up, b_down), (a_down, b_up)) if a_cues and b_cues]
+    if not flips:
+        return None
+    a, b = min(flips, key=lambda flip: _flip_order(flip, a_tokens[0].start, b_tokens[0].start))
+    return FactChange("polarity", a.text, b.text, (a.start, a.end), (b.start, b.end))
+
+
+def _flip_order(flip: tuple[Token, Token], a_start: int, b_start: int) -> tuple[int, int]:
+    """Of an up-down and a down-up flip in one pair of sentences, the one reported comes earliest in both texts
+    (its cues' offsets into their sentences, summed): the same flip whichever text is A."""
+    a_offset, b_offset = flip[0].start - a_start, flip[1].start - b_start
+    return a_offset + b_offset, min(a_offset, b_offset)
