@@ -83,3 +83,16 @@ def test_resuming_with_other_options_is_refused(scan_index, scanned, tmp_path):
         index.scan(tmp_path / "out")
         with pytest.raises(InputError, match="other options"):
             index.scan(tmp_path / "out", config=ScanConfig(passage_cosine=0.6))
+
+
+def test_resuming_a_scan_begun_by_other_code_is_refused(scan_index, tmp_path, monkeypatch):
+    """An editable install keeps its version string across pulls: the code fingerprint tells them apart."""
+    from unspun.errors import InputError
+    from unspun.scan import run
+
+    with Index.open(scan_index, create=False) as index:
+        index.scan(tmp_path / "out")
+        index.scan(tmp_path / "out")  # the same code resumes (and finds everything verified)
+        monkeypatch.setattr(run, "code_fingerprint", lambda: "0123456789abcdef")
+        with pytest.raises(InputError, match="another version of unspun"):
+            index.scan(tmp_path / "out")

@@ -27,7 +27,7 @@ from unspun.scan.sites import site_profiles
 from unspun.scan.state import ScanState
 from unspun.scan.verify import verify_pairs
 from unspun.stages.segment import line_hash
-from unspun.version import __version__
+from unspun.version import __version__, code_fingerprint
 
 if TYPE_CHECKING:
     from unspun.index import Index
@@ -80,11 +80,12 @@ class _Clock:
 
 
 def _identity(index: Index, config: ScanConfig) -> dict:
-    """What a resumed scan must share with the interrupted one: the index's state and the analysis options."""
+    """What a resumed scan must share with the interrupted one: the index's state, the analysis options and the
+    code (:func:`unspun.version.code_fingerprint`)."""
     counts = index.info()
     return {"index": str(index.directory.resolve()), "documents": counts.documents, "batches": counts.batches,
             "scan_config": config.analysis_dict(), "compare_config": index.compare_config.to_dict(),
-            "unspun": __version__, "keys": "id rank"}
+            "unspun": __version__, "code": code_fingerprint(), "keys": "id rank"}
 
 
 @dataclass(frozen=True)

@@ -37,15 +37,17 @@ class ScanState:
         self._check_identity(out, identity)
 
     def _check_identity(self, out: Path, identity: dict[str, Any]) -> None:
-        """Record what this scan is; refuse to resume a scan of another index or with other options."""
+        """Record what this scan is; refuse to resume a scan of another index, with other options or by other
+        code."""
         wanted = json.dumps(identity, sort_keys=True)
         row = self._db.execute("SELECT value FROM meta WHERE key = 'identity'").fetchone()
         if row is None:
             self._db.execute("INSERT INTO meta VALUES ('identity', ?)", (wanted,))
         elif row[0] != wanted:
             self.close()
-            raise InputError(str(out), "holds a scan of another index state or with other options; choose a new "
-                                       f"--out folder, or delete {STATE} there to start again")
+            raise InputError(str(out), "holds a scan of another index state, with other options or by another "
+                                       f"version of unspun; choose a new --out folder, or delete {STATE} there to "
+                                       "start again")
 
     def close(self) -> None:
         """Close the database."""
