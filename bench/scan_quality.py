@@ -20,6 +20,7 @@ from pathlib import Path
 
 from unspun.index import Index
 from unspun.scan import ScanConfig, ScanResult
+from unspun.scan.state import STATE
 from unspun.stages.ingest import iter_records
 
 
@@ -111,6 +112,8 @@ def main() -> None:
         build_index(args.crawl, args.index)
     truth = json.loads((args.crawl / "truth.json").read_text())
     started = time.perf_counter()
+    for suffix in ("", "-wal", "-shm"):  # scan afresh: a resumed scan would time and score an earlier run's pairs
+        (args.out / f"{STATE}{suffix}").unlink(missing_ok=True)
     with Index.open(args.index, create=False) as index:
         result = index.scan(args.out, config=ScanConfig(**json.loads(args.options)), jobs=args.jobs)
     print(f"scan: {time.perf_counter() - started:.1f} s; {json.dumps(result.summary.to_dict())}")
