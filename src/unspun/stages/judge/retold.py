@@ -25,9 +25,9 @@ and its path is as dense there as a full rewrite's is over a whole article (on M
 the full BBC article their original opens: 94.7% → 98.7% ``derived``, and no more hard negatives called
 ``derived``). The details are not windowed: that found no more rewrites and one more same-event report.
 
-Each text is counted only over its **related span**, from its first to its last sentence related to the other
-text at all (in a candidate pair): sentences at its edges that relate to nothing in the other text are what a
-farm pads a rewrite with (an unrelated article's paragraphs, a share prompt), not a part the retelling left out.
+The shorter text is counted only over its **related span**, from its first to its last sentence related to the
+other text at all (in a candidate pair): sentences at its edges that relate to nothing in the other text are what
+a farm pads a rewrite with (an unrelated article's paragraphs, a share prompt), not a part the retelling left out.
 A span of fewer than :data:`RELATED_MIN_SENTENCES` sentences, or under half the body, does not count (one
 related sentence would make any single pair a full path): on ``bench/rewrite_stress.py``, full rewrites padded
 with two foreign sentences and a footer went from 90% / 80% to 94% / 90% ``derived`` (against their own original /
