@@ -1,0 +1,106 @@
+"""Does ``compare`` depend on which text is A? Every dev comparison run both ways round, what differs counted.
+
+    python bench/order_audit.py ../shared/corpora
+    python bench/order_audit.py ../shared/corpora --show
+
+``compare(b, a)`` must be ``compare(a, b)`` seen from the other side: the same verdict, coverage, alignments (with
+their word diffs and changed facts), passages, retelling evidence and direction confidence, and the other text
+named as the original. Ties broken by argument order anywhere in the pipeline show up here. The comparisons are
+every MixSet dev rewrite against its original and against its 3 hard negatives, and every SemEval-2022 en-en
+pair. An exact direction tie (no evidence either way, confidence 0.5) names A both times and is counted apart.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+from compare_quality import read_jsonl  # bench/ is on the path
+
+from unspun import compare
+from unspun.embed import default_embedder
+from unspun.model import Comparison
+
+_MIRRORED = {"insert": "delete", "delete": "insert", "merge": "split", "split": "merge"}
+
+
+def dev_pairs(root: Path) -> Iterator[tuple[str, str, str]]:
+    """(name, text A, text B) of every comparison audited."""
+    for pair in read_jsonl(root / "mixset-news-dev" / "pairs.jsonl"):
+        yield f"mixset {pair['mixset_id']} {pair['operation']}", pair["original"], pair["rewrite"]
+    for negative in read_jsonl(root / "mixset-news-dev" / "hard_negatives.jsonl"):
+        yield (f"hard negative {negative['mixset_id']} {negative['operation']} {negative['negative_id']}",
+               negative["negative_text"], negative["rewrite"])
+    csv.field_size_limit(sys.maxsize)
+    with (root / "semeval2022-sample-dev" / "training_set.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            if row["lang1"] == "en" and row["lang2"] == "en" and row["text1"].strip() and row["text2"].strip():
+                yield f"semeval {row['pair_id']}", row["text1"], row["text2"]
+
+
+def told_from(comparison: Comparison, first: str) -> dict[str, object]:
+    """What the comparison says, part by part, told with its text ``first`` ("a" or "b") first: the comparison
+    of the same texts the other way round, told from "b", must say the same."""
+    def pair(a_side, b_side):
+        return (a_side, b_side) if first == "a" else (b_side, a_side)
+
+    def name(word: str) -> str:
+        return word if first == "a" else _MIRRORED.get(word, word)
+
+    cover = comparison.coverage
+    source = comparison.source if first == "a" else {"a": "b", "b": "a"}.get(comparison.source or "")
+    return {
+        "verdict": comparison.verdict,
+        "coverage": pair(round(cover.a_in_b, 9), round(cover.b_in_a, 9)),
+        "alignments": sorted((*pair(al.a_sentences, al.b_sentences), name(al.kind), round(al.score, 9))
+                             for al in comparison.alignments),
+        "word diffs": sorted(tuple((name(e.op), *pair(e.a_span, e.b_span)) for e in al.diff)
+                             for al in comparison.alignments),
+        "changed facts": sorted((f.kind, *pair(str(f.a_text), str(f.b_text)))
+                                for al in comparison.alignments for f in al.changed_facts),
+        "passages": sorted((*pair(p.a_span, p.b_span), p.kind) for p in comparison.passages),
+        "retelling": (round(comparison.retold.probability, 9), comparison.retold.sentences_in_order),
+        "direction confidence": round(comparison.direction.confidence, 9),
+        "original": "tie" if source and comparison.direction.confidence == 0.5 else source,
+    }
+
+
+def audit(root: Path, show: bool) -> tuple[Counter, int, int]:
+    """(differing comparisons per part, comparisons, exact direction ties)."""
+    differing: Counter = Counter()
+    total = ties = 0
+    for name, text_a, text_b in dev_pairs(root):
+        forward, backward = told_from(compare(text_a, text_b), "a"), told_from(compare(text_b, text_a), "b")
+        total += 1
+        ties += forward["original"] == "tie"
+        parts = [part for part in forward if forward[part] != backward[part]]
+        differing.update(parts)
+        if show and parts:
+            print(f"  {name}: {', '.join(parts)}")
+    return differing, total, ties
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpora", type=Path, help="the shared corpora folder (../shared/corpora)")
+    parser.add_argument("--show", action="store_true", help="print each comparison that differs")
+    args = parser.parse_args()
+    default_embedder()
+    started = time.perf_counter()
+    differing, total, ties = audit(args.corpora, args.show)
+    parts = ["verdict", "coverage", "alignments", "word diffs", "changed facts", "passages", "retelling",
+             "direction confidence", "original"]
+    print(f"{total} comparisons run both ways round; differing when the texts are swapped:")
+    for part in parts:
+        print(f"  {part:22s}{differing[part]:5d}")
+    print(f"exact direction ties (confidence 0.5, A named both times): {ties}")
+    print(f"(total {time.perf_counter() - started:.0f} s)")
+
+
+if __name__ == "__main__":
+    main()
