@@ -112,6 +112,14 @@ def test_block_path_keeps_the_weaker_of_the_splits_along_a_and_along_b():
     assert sorted((a, b, s) for b, a, s in block_path([(b, a, s) for a, b, s in pairs], 0.4)) == path
 
 
+def test_of_equally_good_paths_the_same_one_is_kept_whichever_text_is_a():
+    """Verbatim repeats score alike: (0, 4) and (2, 1) are equally good one-pair paths; the earlier one in both
+    texts, (2, 1), is kept both ways round."""
+    pairs = [(0, 4, 1.0), (2, 1, 1.0), (4, 1, 1.0)]
+    assert block_path(pairs, 0.4) == [(2, 1, 1.0)]
+    assert block_path([(b, a, s) for a, b, s in pairs], 0.4) == [(1, 2, 1.0)]
+
+
 def test_a_rewrite_whose_second_half_was_moved_first_is_still_a_retelling():
     """A farm moves paragraphs (the seed pair does): the heavy rewrite with its second half before its first
     keeps its sentences in order inside each half; a single order-keeping run keeps only one half of them

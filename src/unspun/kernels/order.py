@@ -95,7 +95,16 @@ def block_path(pairs: Iterable[Pair], floor: float, min_run: int = MOVE_MIN_PAIR
     kept = _kept(pairs, floor)
     along_a = _split_along_a(kept, floor, min_run)
     along_b = sorted((a, b, score) for b, a, score in _split_along_a(_kept(_swapped(kept), floor), floor, min_run))
-    return along_a if _total(along_a, floor) <= _total(along_b, floor) else along_b
+    return min((along_a, along_b), key=lambda path: (_total(path, floor), _extent(path)))
+
+
+def _extent(path: list[Pair]) -> tuple[int, int]:
+    """How far ``path`` stretches over both texts, then where: of two paths with equal totals (verbatim
+    repeats score alike), the tighter, earlier one is kept, whichever text is A."""
+    if not path:
+        return 0, 0
+    a_side, b_side = [a for a, _, _ in path], [b for _, b, _ in path]
+    return max(a_side) - min(a_side) + max(b_side) - min(b_side), sum(a_side) + sum(b_side)
 
 
 def _swapped(pairs: list[Pair]) -> list[Pair]:
