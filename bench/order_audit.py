@@ -2,18 +2,23 @@
 
     python bench/order_audit.py ../shared/corpora
     python bench/order_audit.py ../shared/corpora --show
+    python bench/order_audit.py ../shared/corpora --repeats 900
 
 ``compare(b, a)`` must be ``compare(a, b)`` seen from the other side: the same verdict, coverage, alignments (with
 their word diffs and changed facts), passages, retelling evidence and direction confidence, and the other text
 named as the original. Ties broken by argument order anywhere in the pipeline show up here. The comparisons are
 every MixSet dev rewrite against its original and against its 3 hard negatives, and every SemEval-2022 en-en
 pair. An exact direction tie (no evidence either way, confidence 0.5) names A both times and is counted apart.
+
+``--repeats N`` audits N pairs of texts drawn at random (seeded) from a few invented sentences, repeats allowed:
+verbatim repeats score exactly alike, which is where ties are broken.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import random
 import sys
 import time
 from collections import Counter
@@ -43,6 +48,21 @@ def dev_pairs(root: Path) -> Iterator[tuple[str, str, str]]:
                 yield f"semeval {row['pair_id']}", row["text1"], row["text2"]
 
 
+_INVENTED = ("The council approved the new tram line on Monday.", "Work will start in March and cost £40 million.",
+             "Residents said the route would cut journeys by 20 minutes.",
+             "The mayor, Jo Bloggs, called it a turning point.",
+             "Critics warned that shops on the high street would suffer.", "The line is due to open in 2027.",
+             "Shares in the builder rose 3% after the vote.", "A spokesman declined to comment on the delays.")
+
+
+def repeated_pairs(count: int, seed: int) -> Iterator[tuple[str, str, str]]:
+    """``count`` (name, text A, text B) of 2–8 sentences each, drawn from :data:`_INVENTED` with repeats."""
+    rng = random.Random(seed)
+    for number in range(count):
+        texts = [" ".join(rng.choice(_INVENTED) for _ in range(rng.randint(2, 8))) for _ in range(2)]
+        yield f"repeats {number}", texts[0], texts[1]
+
+
 def told_from(comparison: Comparison, first: str) -> dict[str, object]:
     """What the comparison says, part by part, told with its text ``first`` ("a" or "b") first: the comparison
     of the same texts the other way round, told from "b", must say the same."""
@@ -70,11 +90,11 @@ def told_from(comparison: Comparison, first: str) -> dict[str, object]:
     }
 
 
-def audit(root: Path, show: bool) -> tuple[Counter, int, int]:
-    """(differing comparisons per part, comparisons, exact direction ties)."""
+def audit(pairs: Iterator[tuple[str, str, str]], show: bool) -> tuple[Counter, int, int]:
+    """(differing comparisons per part, comparisons, exact direction ties) over (name, text A, text B)."""
     differing: Counter = Counter()
     total = ties = 0
-    for name, text_a, text_b in dev_pairs(root):
+    for name, text_a, text_b in pairs:
         forward, backward = told_from(compare(text_a, text_b), "a"), told_from(compare(text_b, text_a), "b")
         total += 1
         ties += forward["original"] == "tie"
@@ -89,10 +109,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpora", type=Path, help="the shared corpora folder (../shared/corpora)")
     parser.add_argument("--show", action="store_true", help="print each comparison that differs")
+    parser.add_argument("--repeats", type=int, default=0, metavar="N",
+                        help="audit N random texts of repeated invented sentences instead of the dev corpora")
+    parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
     default_embedder()
     started = time.perf_counter()
-    differing, total, ties = audit(args.corpora, args.show)
+    pairs = repeated_pairs(args.repeats, args.seed) if args.repeats else dev_pairs(args.corpora)
+    differing, total, ties = audit(pairs, args.show)
     parts = ["verdict", "coverage", "alignments", "word diffs", "changed facts", "passages", "retelling",
              "direction confidence", "original"]
     print(f"{total} comparisons run both ways round; differing when the texts are swapped:")
