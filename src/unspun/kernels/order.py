@@ -94,7 +94,7 @@ def block_path(pairs: Iterable[Pair], floor: float, min_run: int = MOVE_MIN_PAIR
     """
     kept = _kept(pairs, floor)
     along_a = _split_along_a(kept, floor, min_run)
-    along_b = sorted((a, b, score) for b, a, score in _split_along_a(_kept(_swapped(kept), floor), floor, min_run))
+    along_b = sorted(_swapped(_split_along_a(sorted(_swapped(kept)), floor, min_run)))
     return min((along_a, along_b), key=lambda path: (_total(path, floor), _extent(path)))
 
 
