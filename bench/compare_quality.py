@@ -28,6 +28,7 @@ import random
 import sys
 import time
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -207,16 +208,21 @@ def print_confusion(title: str, confusion: dict[str, Counter], order: list[str])
         print(f"{label:10s} " + " ".join(f"{row[v]:>8d} ({row[v] / n:6.1%})" for v in VERDICTS))
 
 
-def semeval_section(root: Path, config: CompareConfig) -> dict:
-    """Verdicts on English pairs, by the human 'Overall' similarity score (1 very similar … 4 dissimilar)."""
+def semeval_english_rows(root: Path) -> Iterator[dict]:
+    """The SemEval-2022 sample rows whose two texts are both English and not empty."""
     csv.field_size_limit(sys.maxsize)
-    confusion: dict[str, Counter] = defaultdict(Counter)
     with (root / "semeval2022-sample-dev" / "training_set.csv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
-            if row["lang1"] != "en" or row["lang2"] != "en" or not row["text1"].strip() or not row["text2"].strip():
-                continue
-            bucket = str(round(float(row["Overall"])))
-            confusion[bucket][compare(row["text1"], row["text2"], config=config).verdict] += 1
+            if row["lang1"] == "en" and row["lang2"] == "en" and row["text1"].strip() and row["text2"].strip():
+                yield row
+
+
+def semeval_section(root: Path, config: CompareConfig) -> dict:
+    """Verdicts on English pairs, by the human 'Overall' similarity score (1 very similar … 4 dissimilar)."""
+    confusion: dict[str, Counter] = defaultdict(Counter)
+    for row in semeval_english_rows(root):
+        bucket = str(round(float(row["Overall"])))
+        confusion[bucket][compare(row["text1"], row["text2"], config=config).verdict] += 1
     return confusion
 
 

@@ -17,15 +17,13 @@ verbatim repeats score exactly alike, which is where ties are broken.
 from __future__ import annotations
 
 import argparse
-import csv
 import random
-import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from compare_quality import read_jsonl  # bench/ is on the path
+from compare_quality import read_jsonl, semeval_english_rows  # bench/ is on the path
 
 from unspun import compare
 from unspun.embed import default_embedder
@@ -41,11 +39,8 @@ def dev_pairs(root: Path) -> Iterator[tuple[str, str, str]]:
     for negative in read_jsonl(root / "mixset-news-dev" / "hard_negatives.jsonl"):
         yield (f"hard negative {negative['mixset_id']} {negative['operation']} {negative['negative_id']}",
                negative["negative_text"], negative["rewrite"])
-    csv.field_size_limit(sys.maxsize)
-    with (root / "semeval2022-sample-dev" / "training_set.csv").open(encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            if row["lang1"] == "en" and row["lang2"] == "en" and row["text1"].strip() and row["text2"].strip():
-                yield f"semeval {row['pair_id']}", row["text1"], row["text2"]
+    for row in semeval_english_rows(root):
+        yield f"semeval {row['pair_id']}", row["text1"], row["text2"]
 
 
 _INVENTED = ("The council approved the new tram line on Monday.", "Work will start in March and cost £40 million.",
