@@ -10,8 +10,9 @@ so two long texts with a sparse candidate graph cost no more than their candidat
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from itertools import groupby
+from typing import NamedTuple
 
 
 def _prefix_best(tree: list[tuple[float, int]], position: int) -> tuple[float, int]:
@@ -96,6 +97,47 @@ def block_path(pairs: Iterable[Pair], floor: float, min_run: int = MOVE_MIN_PAIR
     along_a = _split_along_a(kept, floor, min_run)
     along_b = sorted(_swapped(_split_along_a(sorted(_swapped(kept)), floor, min_run)))
     return min((along_a, along_b), key=lambda path: (_total(path, floor), _extent(path)))
+
+
+class BlockMove(NamedTuple):
+    """Where the two runs of a path with a moved block lie. The first run (in A's order) ends at A sentence
+    ``a_first_end`` and starts at B sentence ``b_first_start``; the second starts at A sentence
+    ``a_second_start`` and ends at B sentence ``b_second_end``, before the first run in B (the block a farm
+    moved up, or A's block moved down: the same move seen from the other text)."""
+
+    a_first_end: int
+    a_second_start: int
+    b_second_end: int
+    b_first_start: int
+
+    def run_of(self, a: int, b: int) -> int | None:
+        """1 or 2, the run whose stretch holds both A sentence ``a`` and B sentence ``b``; None for sentences on
+        different sides of the move or in the gap between the runs (off the path, they could belong to either).
+        Each stretch reaches to the edges of the texts: the first run's from A's start and to B's end, the
+        second's from A's end and to B's start."""
+        if a <= self.a_first_end and b >= self.b_first_start:
+            return 1
+        if a >= self.a_second_start and b <= self.b_second_end:
+            return 2
+        return None
+
+    def swapped(self) -> BlockMove:
+        """The same move with the roles of A and B exchanged (B's first run is A's second)."""
+        return BlockMove(self.b_second_end, self.b_first_start, self.a_first_end, self.a_second_start)
+
+
+def moved_block(path: Sequence[Pair]) -> BlockMove | None:
+    """The moved block of a :func:`block_path` result (sorted by A): where it breaks once, and its second run
+    lies wholly before its first in B. None for a path in order, or one whose two runs interleave in B (no
+    block was moved as a whole there)."""
+    breaks = [k for k in range(1, len(path)) if path[k][1] < path[k - 1][1]]
+    if len(breaks) != 1:
+        return None
+    first, second = path[:breaks[0]], path[breaks[0]:]
+    if max(b for _, b, _ in second) >= min(b for _, b, _ in first):
+        return None
+    return BlockMove(a_first_end=first[-1][0], a_second_start=second[0][0],
+                     b_second_end=max(b for _, b, _ in second), b_first_start=min(b for _, b, _ in first))
 
 
 def _extent(path: list[Pair]) -> tuple[int, int]:

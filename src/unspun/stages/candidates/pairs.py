@@ -64,8 +64,9 @@ class PreparedDocument:
     body_vectors: np.ndarray
     """One unit vector per body sentence, in ``document.body`` order."""
     title_vector: np.ndarray | None
-    details: tuple[tuple, ...]
-    """The body's specific details in order of first mention (:func:`unspun.kernels.retold.text_details`)."""
+    details: dict[tuple, int]
+    """The body's specific details in order of first mention, with the sentence that first tells each
+    (:func:`unspun.kernels.retold.text_details`)."""
 
     _joined: dict[tuple[int, ...], np.ndarray] = field(default_factory=dict, init=False, repr=False, compare=False)
 
@@ -187,7 +188,7 @@ def prepare_documents(docs: Sequence[Document], embedder: Embedder) -> list[Prep
     for doc, doc_texts in zip(docs, texts, strict=True):
         own, start = vectors[start:start + len(doc_texts)], start + len(doc_texts)
         titled, views = _title(doc) is not None, view_sentences(doc)
-        details = text_details((views[s.index].tokens, views[s.index].facts) for s in doc.body)
+        details = text_details((s.index, views[s.index].tokens, views[s.index].facts) for s in doc.body)
         prepared.append(PreparedDocument(doc, views, own[:len(doc.body)], own[-1] if titled else None, details))
     return prepared
 
