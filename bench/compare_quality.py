@@ -133,7 +133,7 @@ def _retold_features(result, config: CompareConfig) -> tuple[list[float], bool]:
     a, b = prepare_document(result.a, embedder), prepare_document(result.b, embedder)
     evidence = retold_evidence(a, b, find_candidates(a, b, config), config)
     signals = {"details": evidence.details, "path": evidence.path_share, "path_mean": evidence.path_mean}
-    return [signals[name] for name in RETOLD_WEIGHTS], details_in_order(evidence.retelling, config)
+    return [signals[name] for name in RETOLD_WEIGHTS], details_in_order(evidence, config)
 
 
 def _direction_features(result) -> list[float]:

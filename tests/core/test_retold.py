@@ -13,12 +13,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from unspun import CompareConfig, compare, compare_files
+from unspun.embed import default_embedder
 from unspun.kernels.facts import extract_facts
 from unspun.kernels.order import block_path, monotone_path, moved_block
 from unspun.kernels.retold import Retelling, longest_increasing, retelling, text_details
 from unspun.kernels.tokens import tokenize
 from unspun.stages.align.match import Group, fill_between_strong
-from unspun.stages.judge.retold import RetoldEvidence, _related_body, is_retelling
+from unspun.stages.candidates import find_candidates, prepare_document
+from unspun.stages.judge.retold import RetoldEvidence, _related_body, details_in_order, is_retelling, retold_evidence
 from unspun.stages.segment import make_document
 
 RETOLD = Path(__file__).parent.parent / "fixtures" / "retold"
@@ -277,11 +279,34 @@ def test_a_long_article_does_not_make_an_independent_report_of_its_event_a_retel
     assert comparison.retold.probability < 0.5
 
 
-def _evidence(shared: int, ordered: int):
+def _evidence(shared: int, ordered: int, told_whole: bool = False):
     """Retelling evidence with a dense order-keeping path and ``ordered`` of ``shared`` details in order."""
     told = Retelling(details_a=24, details_b=24, shared=shared, ordered=ordered)
     return RetoldEvidence(retelling=told, path=((0, 0, 0.6), (1, 1, 0.6), (2, 2, 0.6)), details=ordered / 24,
-                          path_share=0.9, path_mean=0.6)
+                          path_share=0.9, path_mean=0.6, told_whole=told_whole)
+
+
+@pytest.mark.parametrize(("shared", "ordered", "told_whole", "expected"), [
+    (4, 4, False, False), (4, 4, True, True), (4, 2, True, False), (0, 0, True, False), (6, 5, False, True)])
+def test_a_text_told_whole_along_the_path_needs_no_minimum_of_details(shared, ordered, told_whole, expected):
+    """Five details in order are asked of a retelling, because a few names fall in order by chance; a short
+    text whose every sentence lies on the order-keeping path shows the order in its sentences, and needs only
+    most of the details it shares to be in order (and at least one)."""
+    evidence = _evidence(shared=shared, ordered=ordered, told_whole=told_whole)
+    assert details_in_order(evidence, CompareConfig()) is expected
+
+
+@pytest.mark.parametrize(("first", "second", "expected"), [
+    ("long_original", "excerpt_rewrite", True), ("independent_a", "independent_b", False),
+    ("original", "heavy_rewrite", False)])
+def test_a_text_is_told_whole_when_every_sentence_of_its_related_span_lies_on_the_path(first, second, expected):
+    """The three-sentence excerpt rewrite lies wholly on its path through the long article; the heavy rewrite
+    merges sentences (fewer path pairs than sentences), and independent reports meet here and there."""
+    embedder = default_embedder()
+    a, b = (prepare_document(make_document((RETOLD / f"{name}.txt").read_text(encoding="utf-8"), doc_id=name),
+                             embedder) for name in (first, second))
+    evidence = retold_evidence(a, b, find_candidates(a, b, CompareConfig()), CompareConfig())
+    assert evidence.told_whole is expected
 
 
 @pytest.mark.parametrize(("ordered", "expected"), [(9, False), (10, True), (16, True)])
