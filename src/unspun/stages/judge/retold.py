@@ -44,7 +44,6 @@ rewrites vs their hard negatives, leave-one-original-out; ``python bench/compare
 
 from __future__ import annotations
 
-import itertools
 import math
 from dataclasses import dataclass
 
@@ -83,12 +82,13 @@ class RetoldEvidence:
         return 1.0 / (1.0 + math.exp(-self.score()))
 
     def record(self, source: str | None) -> Retold:
-        """The report's record, told from the original's side (``source``; A when unknown)."""
+        """The report's record, told from the original's side (``source``; A when unknown). A block counts as
+        moved when it was moved whole (:func:`unspun.kernels.order.moved_block`), the move the details follow;
+        two runs interleaved in one text are no moved paragraph."""
         kept = self.retelling
         total = kept.details_b if source == "b" else kept.details_a
-        moved = any(later[1] < earlier[1] for earlier, later in itertools.pairwise(self.path))
         return Retold(details=total, kept=kept.shared, in_order=kept.ordered, sentences_in_order=len(self.path),
-                      moved_block=moved, probability=self.probability())
+                      moved_block=moved_block(self.path) is not None, probability=self.probability())
 
 
 def _geometric_share(count: int, first: int, second: int) -> float:
