@@ -2,7 +2,7 @@
 
     python bench/compare_quality.py ../shared/corpora            # every section
     python bench/compare_quality.py ../shared/corpora --only mixset --others 100
-    python bench/compare_quality.py ../shared/corpora --fit-direction   # refit the direction weights
+    python bench/compare_quality.py ../shared/corpora --fit-direction   # refit the direction weights (MixSet + Clough)
     python bench/compare_quality.py ../shared/corpora --only mixset --fit-retold   # refit the retelling weights
     python bench/compare_quality.py ../shared/corpora --set align_threshold=0.53   # sensitivity to one option
 
@@ -12,7 +12,9 @@ Sections:
   as a farm that rewrites a long article's first paragraphs does) → the same per operation; vs ``--others``
   other originals → false-positive ``derived`` rate; vs its 3 hard negatives (same-topic BBC articles) →
   verdict distribution.
-- clough: Clough & Stevenson answers vs their Wikipedia source → confusion of verdicts against cut/light/heavy/non.
+- clough: Clough & Stevenson answers vs their Wikipedia source (random A/B order) → confusion of verdicts against
+  cut/light/heavy/non, and how often the source is named the original (students' rewrites, where an LLM's
+  habits do not hold: they use plainer words than their source).
 - semeval: SemEval-2022 sample, en-en rows → verdict per human similarity score (1 = very similar story).
 - excerpts: the opening 30/50/70% of the first 40 BBC articles (cut mid-word, as a "read more" copy is) vs the
   article, both orders, no dates → how often the article is found to be the original.
@@ -94,11 +96,13 @@ def mixset_section(root: Path, others: int, config: CompareConfig, rng: random.R
         result, truth = _compare_ordered(pair["original"], pair["rewrite"], swap, config)
         count_comparison(by_op[pair["operation"]], result, truth)
         shipped.append((result.direction.confidence, result.source == truth))
-        features.append((_direction_features(result), 1 if truth == "a" else 0, pair["mixset_id"], "own original"))
+        features.append((_direction_features(result), 1 if truth == "a" else 0, pair["mixset_id"],
+                         "MixSet own original"))
         retold.append((*_retold_features(result, config), 1, pair["mixset_id"]))
         article, truth = _compare_ordered(article_text(root, pair["bbc_id"]), pair["rewrite"], swap, config)
         count_comparison(by_op_article[pair["operation"]], article, truth)
-        features.append((_direction_features(article), 1 if truth == "a" else 0, pair["mixset_id"], "full article"))
+        features.append((_direction_features(article), 1 if truth == "a" else 0, pair["mixset_id"],
+                         "MixSet full article"))
         retold.append((*_retold_features(article, config), 1, pair["mixset_id"]))
         for other in _other_texts(root, pairs, pair, others, rng):
             verdict = compare(other, pair["rewrite"], config=config).verdict
@@ -185,17 +189,38 @@ def print_mixset(section: dict) -> None:
     print(format_table(reliability_table(confidences, outcomes, bins=5, low=0.5)))
 
 
-def clough_section(root: Path, config: CompareConfig) -> dict:
-    """Confusion of verdicts against the corpus's cut/light/heavy/non labels."""
+def clough_section(root: Path, config: CompareConfig, rng: random.Random) -> dict:
+    """Confusion of verdicts against the corpus's cut/light/heavy/non labels; for the answers written from the
+    source (cut/light/heavy), direction accuracy per label and the direction signals (for fitting, grouped by
+    task: the answers to one task share their source)."""
     folder = root / "clough-stevenson"
     texts = folder / "corpus-20090418"
     confusion: dict[str, Counter] = defaultdict(Counter)
+    direction: dict[str, Counter] = defaultdict(Counter)
+    features = []
     with (folder / "file_information.csv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             source = (texts / f"orig_task{row['Task']}.txt").read_text(encoding="utf-8", errors="replace")
             answer = (texts / row["File"]).read_text(encoding="utf-8", errors="replace")
-            confusion[row["Category"]][compare(source, answer, config=config).verdict] += 1
-    return confusion
+            label = row["Category"]
+            result, truth = _compare_ordered(source, answer, rng.random() < 0.5, config)
+            confusion[label][result.verdict] += 1
+            if label in CLOUGH_DERIVED:
+                direction[label]["n"] += 1
+                direction[label]["right"] += result.source == truth
+                features.append((_direction_features(result), 1 if truth == "a" else 0, f"clough task {row['Task']}",
+                                 f"Clough {label}"))
+    return {"confusion": confusion, "direction": direction, "features": features}
+
+
+CLOUGH_DERIVED = ("cut", "light", "heavy")
+"""The Clough & Stevenson labels of answers written from the source (``non`` answers were not)."""
+
+
+def print_clough_direction(direction: dict[str, Counter]) -> None:
+    """How often the Wikipedia source is named the original, per label."""
+    print("source named the original: " + ", ".join(
+        f"{label} {direction[label]['right']}/{direction[label]['n']}" for label in CLOUGH_DERIVED))
 
 
 def print_confusion(title: str, confusion: dict[str, Counter], order: list[str]) -> None:
@@ -244,9 +269,11 @@ def excerpts_section(root: Path, config: CompareConfig) -> tuple[int, int]:
 
 
 def fit_direction(features: list, epochs: int = 3000) -> None:
-    """Logistic regression of 'A is the original' on the direction signals, over each rewrite against its own
-    original and against the full article (where the rewrite covers only the article's opening, so containment
-    varies as it does for a farm that trims); leave-one-original-out accuracy per kind of pair."""
+    """Logistic regression of 'A is the original' on the direction signals, over each MixSet rewrite against its
+    own original and against the full article (where the rewrite covers only the article's opening, so
+    containment varies as it does for a farm that trims), and each Clough & Stevenson answer written from its
+    source (students' rewrites: an LLM's habits, like longer words, do not hold there); leave-one-group-out
+    accuracy (a MixSet original, or a Clough task) per kind of pair."""
     x = np.array([f for f, _, _, _ in features], dtype=float)
     y = np.array([label for _, label, _, _ in features], dtype=float)
     groups = np.array([g for _, _, g, _ in features])
@@ -256,10 +283,10 @@ def fit_direction(features: list, epochs: int = 3000) -> None:
         train = groups != group
         scores[~train] = x[~train] @ _logistic(x[train], y[train], epochs)
     correct = (scores > 0) == (y == 1)
-    print(f"\n## direction fit: leave-one-original-out accuracy {correct.mean():.1%} (n={len(y)}); "
-          + ", ".join(f"vs {kind} {correct[kinds == kind].mean():.1%}" for kind in sorted(set(kinds))))
+    print(f"\n## direction fit: leave-one-group-out accuracy {correct.mean():.1%} (n={len(y)}); "
+          + ", ".join(f"{kind} {correct[kinds == kind].mean():.1%}" for kind in sorted(set(kinds))))
     confidence = 1 / (1 + np.exp(-np.abs(scores)))
-    print("direction confidence, leave-one-original-out:")
+    print("direction confidence, leave-one-group-out:")
     print(format_table(reliability_table(confidence.tolist(), correct.tolist(), bins=5, low=0.5)))
     print("weights on all data:", dict(zip(WEIGHTS, np.round(_logistic(x, y, epochs), 3), strict=True)))
 
@@ -327,16 +354,21 @@ def main() -> None:
         parser.error(str(error))
     default_embedder()
     started = time.perf_counter()
+    direction_features = []
     if "mixset" in sections:
         mixset = mixset_section(args.corpora, args.others, config, random.Random(args.seed))
         print_mixset(mixset)
-        if args.fit_direction:
-            fit_direction(mixset["features"])
+        direction_features += mixset["features"]
         if args.fit_retold:
             fit_retold(mixset["retold"])
     if "clough" in sections:
-        print_confusion("Clough & Stevenson: gold category vs verdict", clough_section(args.corpora, config),
+        clough = clough_section(args.corpora, config, random.Random(args.seed))
+        print_confusion("Clough & Stevenson: gold category vs verdict", clough["confusion"],
                         ["cut", "light", "heavy", "non"])
+        print_clough_direction(clough["direction"])
+        direction_features += clough["features"]
+    if args.fit_direction:
+        fit_direction(direction_features)
     if "semeval" in sections:
         print_confusion("SemEval-2022 sample, en-en: human Overall score (1 = very similar) vs verdict",
                         semeval_section(args.corpora, config), ["1", "2", "3", "4"])
