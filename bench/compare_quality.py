@@ -189,6 +189,10 @@ def print_mixset(section: dict) -> None:
     print(format_table(reliability_table(confidences, outcomes, bins=5, low=0.5)))
 
 
+CLOUGH_DERIVED = ("cut", "light", "heavy")
+"""The Clough & Stevenson labels of answers written from the source (``non`` answers were not)."""
+
+
 def clough_section(root: Path, config: CompareConfig, rng: random.Random) -> dict:
     """Confusion of verdicts against the corpus's cut/light/heavy/non labels; for the answers written from the
     source (cut/light/heavy), direction accuracy per label and the direction signals (for fitting, grouped by
@@ -211,10 +215,6 @@ def clough_section(root: Path, config: CompareConfig, rng: random.Random) -> dic
                 features.append((_direction_features(result), 1 if truth == "a" else 0, f"clough task {row['Task']}",
                                  f"Clough {label}"))
     return {"confusion": confusion, "direction": direction, "features": features}
-
-
-CLOUGH_DERIVED = ("cut", "light", "heavy")
-"""The Clough & Stevenson labels of answers written from the source (``non`` answers were not)."""
 
 
 def print_clough_direction(direction: dict[str, Counter]) -> None:
