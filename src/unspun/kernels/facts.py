@@ -216,28 +216,55 @@ def _split_by_key(a_facts: tuple[Fact, ...], b_facts: tuple[Fact, ...]) -> tuple
     return kept, [f for f in a_facts if f.key not in b_keys], [f for f in b_facts if f.key not in a_keys]
 
 
+def _singular(word: str) -> str:
+    """``word`` without a plural ending ("Tories" is "Tory", "Democrats" is "Democrat")."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
 def _same_word(a: str, b: str) -> bool:
-    """Equal, or one a longer form of the other sharing at least five letters (Armenia/Armenian)."""
-    shorter, longer = sorted((a, b), key=len)
-    return a == b or (len(shorter) >= 5 and longer.startswith(shorter))
+    """Equal but for a plural, or one a longer form of the other sharing at least five letters
+    (Armenia/Armenian)."""
+    shorter, longer = sorted((_singular(a), _singular(b)), key=len)
+    return shorter == longer or (len(shorter) >= 5 and longer.startswith(shorter))
 
 
-def _head_in(name: Fact, facts: tuple[Fact, ...]) -> bool:
-    """True when the other side names the same head word (the last word: "Aliyev" of "President Ilham Aliyev")."""
+def _head_in(name: Fact, words: frozenset[str]) -> bool:
+    """True when the other side writes the name's head word (the last word: "Aliyev" of "President Ilham
+    Aliyev"), as a name or not: a sentence opener such as "Tottenham sporting director …" is no name fact,
+    yet the rewrite's "Tottenham's" replaced nothing."""
     head = name.key[-1]
-    return any(_same_word(head, word) for other in facts if other.kind == "entity" for word in other.key[1:])
+    return any(_same_word(head, word) for word in words)
 
 
-def compare_facts(a_facts: tuple[Fact, ...], b_facts: tuple[Fact, ...]) -> tuple[list[FactChange], list[FactChange]]:
-    """(changed, kept) facts between two aligned texts.
+def _abbreviates(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """True when one name is the other's initials ("US", "United States") or shortens each of its words
+    ("Lib Dems", "Liberal Democrats"; a plural "s" may follow the shortened stem)."""
+    if len(short) == 1 and len(long) > 1 and short[0] == "".join(word[0] for word in long):
+        return True
+    return len(short) == len(long) > 1 and all(
+        full.startswith(part) or (part.endswith("s") and full.endswith("s") and full.startswith(part[:-1]))
+        for part, full in zip(short, long, strict=True))
+
+
+def _variant_in(name: Fact, names: list[Fact]) -> bool:
+    """True when ``names`` holds another way of writing ``name`` (initials or shortened words)."""
+    return any(_abbreviates(name.key[1:], other.key[1:]) or _abbreviates(other.key[1:], name.key[1:])
+               for other in names)
+
+
+def compare_facts(a_facts: tuple[Fact, ...], b_facts: tuple[Fact, ...], a_words: frozenset[str],
+                  b_words: frozenset[str]) -> tuple[list[FactChange], list[FactChange]]:
+    """(changed, kept) facts between two aligned texts; ``a_words`` and ``b_words`` are their word norms.
 
     Numbers, amounts, percentages and dates missing from one side are reported even alone (a figure a rewrite
     dropped matters); names only in pairs (one name replaced by another), since paraphrases freely drop a
     first name or title.
     """
     kept, a_only, b_only = _split_by_key(a_facts, b_facts)
-    a_only = [f for f in a_only if f.kind != "entity" or not _head_in(f, b_facts)]
-    b_only = [f for f in b_only if f.kind != "entity" or not _head_in(f, a_facts)]
+    a_only = [f for f in a_only if f.kind != "entity" or not _head_in(f, b_words)]
+    b_only = [f for f in b_only if f.kind != "entity" or not _head_in(f, a_words)]
     b_by_key = {fact.key: fact for fact in b_facts}
     kept_changes = [FactChange(f.kind, f.text, b_by_key[f.key].text, f.span, b_by_key[f.key].span)
                     for f in kept if f.kind != "entity" and not (f.weak and b_by_key[f.key].weak)]
@@ -246,6 +273,8 @@ def compare_facts(a_facts: tuple[Fact, ...], b_facts: tuple[Fact, ...]) -> tuple
     changes = _pair_up(a_only, b_only, ("number", "amount", "percentage")) + _pair_up(a_only, b_only, ("date",))
     a_names = [f for f in a_only if f.kind == "entity"]
     b_names = [f for f in b_only if f.kind == "entity"]
+    a_names, b_names = ([f for f in a_names if not _variant_in(f, b_names)],
+                        [f for f in b_names if not _variant_in(f, a_names)])
     changes += [FactChange("entity", a.text, b.text, a.span, b.span) for a, b in zip(a_names, b_names, strict=False)]
     changes += _quote_changes([f for f in a_only if f.kind == "quote"], [f for f in b_only if f.kind == "quote"])
     return sorted(changes, key=_change_order), kept_changes
