@@ -79,6 +79,17 @@ def test_sentence_openers_are_names_only_when_the_document_says_so():
     assert [f.text for f in _facts("Varnholt voted.", proper=frozenset({"varnholt"}))] == ["Varnholt"]
 
 
+def test_words_opening_a_quotation_are_names_only_when_the_document_says_so():
+    text = 'The chief told staff: "Policing is a public service," in Varnholt.'
+    assert [f.text for f in _facts(text) if f.kind == "entity"] == ["Varnholt"]
+    assert "Policing" in [f.text for f in _facts(text, proper=frozenset({"policing"}))]
+
+
+@pytest.mark.parametrize("one, other", [("U.S.", "US"), ("Côte", "Cote")])
+def test_names_written_with_full_stops_or_accents_share_a_key(one, other):
+    assert _key(f"It was {one} then.") == _key(f"It was {other} then.")
+
+
 def test_kept_facts_are_reported_when_written_differently():
     changed, kept = _compare("Construction of the $2bn line will begin on 1 February with 40% federal money.",
                              "Construction of the $2 billion line will begin on February 1st with 40 per cent "

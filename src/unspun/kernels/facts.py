@@ -8,6 +8,7 @@ Each fact has a normalised ``key`` so that "$2bn" equals "$2 billion" and "1 Feb
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from unspun.kernels.tokens import STOPWORDS, Token
@@ -34,6 +35,7 @@ _NUMBER = re.compile(
     r"(?P<pct>\s?%|\s?per\s?cent\b|\s?percent\b)?", re.IGNORECASE)
 _QUOTE = re.compile(r"[\"“]([^\"“”]{8,}?)[\"”]|‘([^‘’]{8,}?)’(?!\w)")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
+_OPENING_QUOTES = frozenset("\"“‘")
 SPECIFIC_KINDS = frozenset({"entity", "number", "amount", "percentage", "date"})
 """Fact kinds that pin a text to one story (names, figures, dates), unlike quotes and negations."""
 _NEGATIONS = frozenset("not no never none nobody nothing neither nor without cannot".split())
@@ -104,18 +106,30 @@ def _dates(text: str, offset: int) -> list[Fact]:
     return facts
 
 
-def _is_name(token: Token, position: int, proper_words: frozenset[str]) -> bool:
-    """A capitalised non-stopword; at the start of a sentence only if the document capitalises it elsewhere."""
+def clause_openers(text: str, offset: int, tokens: tuple[Token, ...]) -> frozenset[int]:
+    """Positions of the tokens that open the sentence or a quotation in it (``He said: "Policing is …``).
+
+    Such words are capitalised whatever they are, so they are names only when the document says so elsewhere.
+    ``text`` starts at ``offset`` of the document, as the tokens' spans do.
+    """
+    return frozenset(position for position, token in enumerate(tokens)
+                     if position == 0 or text[token.start - offset - 1:token.start - offset] in _OPENING_QUOTES)
+
+
+def _is_name(token: Token, opens_clause: bool, proper_words: frozenset[str]) -> bool:
+    """A capitalised non-stopword, not a number; at the start of a sentence or quotation only if the document
+    capitalises it elsewhere."""
     return (token.is_capitalised and not token.is_number and token.norm not in STOPWORDS
-            and (position > 0 or token.norm in proper_words))
+            and (not opens_clause or token.norm in proper_words))
 
 
-def _name_runs(tokens: tuple[Token, ...], proper_words: frozenset[str]) -> list[list[Token]]:
+def _name_runs(tokens: tuple[Token, ...], openers: frozenset[int],
+               proper_words: frozenset[str]) -> list[list[Token]]:
     """Runs of name words separated by single spaces only (punctuation and possessives end a run)."""
     runs: list[list[Token]] = []
     previous = None
     for position, token in enumerate(tokens):
-        if not _is_name(token, position, proper_words):
+        if not _is_name(token, position in openers, proper_words):
             previous = None
             continue
         joined = previous is not None and token.start - previous.end == 1 and not _POSSESSIVE_END.search(previous.text)
@@ -127,10 +141,17 @@ def _name_runs(tokens: tuple[Token, ...], proper_words: frozenset[str]) -> list[
     return runs
 
 
-def _entities(tokens: tuple[Token, ...], proper_words: frozenset[str]) -> list[Fact]:
-    """Names (people, places, organisations) as runs of capitalised words."""
+def _entities(tokens: tuple[Token, ...], openers: frozenset[int], proper_words: frozenset[str]) -> list[Fact]:
+    """Names (people, places, organisations) as runs of capitalised words, keyed by :func:`_name_word`."""
     return [Fact("entity", " ".join(t.text for t in run), (run[0].start, run[-1].end),
-                 ("entity",) + tuple(t.norm for t in run)) for run in _name_runs(tokens, proper_words)]
+                 ("entity",) + tuple(_name_word(t.norm) for t in run))
+            for run in _name_runs(tokens, openers, proper_words)]
+
+
+def _name_word(norm: str) -> str:
+    """A name word's key: without full stops or accents ("U.S." is "US", "Côte" is "Cote")."""
+    decomposed = unicodedata.normalize("NFKD", norm.replace(".", ""))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _quotes(text: str, offset: int) -> list[Fact]:
@@ -159,7 +180,8 @@ def extract_facts(text: str, offset: int, tokens: tuple[Token, ...],
     """
     dates = _dates(text, offset)
     date_spans = [d.span for d in dates]
-    names = [name for name in _entities(tokens, proper_words) if not _overlaps(name.span, date_spans)]
+    names = [name for name in _entities(tokens, clause_openers(text, offset, tokens), proper_words)
+             if not _overlaps(name.span, date_spans)]
     facts = dates + _numbers(text, offset, date_spans) + names
     return tuple(sorted(facts + _quotes(text, offset), key=lambda fact: fact.span))
 
@@ -235,7 +257,7 @@ def _head_in(name: Fact, words: frozenset[str]) -> bool:
     Aliyev"), as a name or not: a sentence opener such as "Tottenham sporting director …" is no name fact,
     yet the rewrite's "Tottenham's" replaced nothing."""
     head = name.key[-1]
-    return any(_same_word(head, word) for word in words)
+    return any(_same_word(head, _name_word(word)) for word in words)
 
 
 def _abbreviates(short: tuple[str, ...], long: tuple[str, ...]) -> bool:

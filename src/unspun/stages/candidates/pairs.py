@@ -16,11 +16,11 @@ import numpy as np
 
 from unspun.config import CompareConfig
 from unspun.embed.base import Embedder
-from unspun.kernels.facts import Fact, extract_facts
+from unspun.kernels.facts import Fact, clause_openers, extract_facts
 from unspun.kernels.retold import text_details
 from unspun.kernels.similarity import dice, evidence
 from unspun.kernels.tokens import Token, content_stems, tokenize
-from unspun.model import Document
+from unspun.model import Document, Sentence
 
 NEIGHBOURS = 6
 """Nearest neighbours kept per sentence and direction: reuse of a sentence is among its 6 closest on the other
@@ -103,14 +103,16 @@ class Candidates:
     b_vectors: dict[int, np.ndarray]
 
 
-def _proper_words(sentence_tokens: list[tuple[Token, ...]]) -> frozenset[str]:
-    """Words the document capitalises inside sentences and never writes in lower case (likely names)."""
+def _proper_words(sentences: list[Sentence], sentence_tokens: list[tuple[Token, ...]]) -> frozenset[str]:
+    """Words the document capitalises inside sentences (not opening one or a quotation in it) and never
+    writes in lower case (likely names)."""
     capitalised, lowercase = set(), set()
-    for tokens in sentence_tokens:
+    for sentence, tokens in zip(sentences, sentence_tokens, strict=True):
+        openers = clause_openers(sentence.text, sentence.span[0], tokens)
         for position, token in enumerate(tokens):
             if token.text[:1].islower():
                 lowercase.add(token.norm)
-            elif position > 0 and token.is_capitalised:
+            elif position not in openers and token.is_capitalised:
                 capitalised.add(token.norm)
     return frozenset(capitalised - lowercase)
 
@@ -119,7 +121,7 @@ def view_sentences(doc: Document) -> dict[int, SentenceView]:
     """A view of every title and body sentence of ``doc``, by sentence index."""
     sentences = [s for s in doc.sentences if s.role != "boilerplate"]
     tokens = [tokenize(s.text, s.span[0]) for s in sentences]
-    proper = _proper_words(tokens)
+    proper = _proper_words(sentences, tokens)
     return {sentence.index: SentenceView(words, content_stems(words),
                                          extract_facts(sentence.text, sentence.span[0], words, proper))
             for sentence, words in zip(sentences, tokens, strict=True)}
