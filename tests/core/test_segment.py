@@ -62,6 +62,14 @@ def test_abbreviations_decimals_and_times_do_not_end_sentences():
     ]
 
 
+def test_breaks_nupunkt_keeps_together_are_split_but_lower_case_abbreviations_are_not():
+    text = ("The mayor said the works would continue to do so. Meanwhile the council met. "
+            "It was an easy win. Castaignede said so. Arsenal vs. Chelsea starts at 3 p.m. Monday.")
+    assert [s.text for s in segment(text)] == [
+        "The mayor said the works would continue to do so.", "Meanwhile the council met.",
+        "It was an easy win.", "Castaignede said so.", "Arsenal vs. Chelsea starts at 3 p.m. Monday."]
+
+
 def test_first_line_with_final_punctuation_is_not_a_title():
     sentences = segment("This opening line is a sentence.\nAnd here is another one.")
     assert [s.role for s in sentences] == ["body", "body"]

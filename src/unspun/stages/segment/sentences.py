@@ -18,6 +18,14 @@ from unspun.stages.segment.boilerplate import is_boilerplate
 _LINE = re.compile(r"[^\r\n]+")
 _FINAL_PUNCTUATION = re.compile(r"[.!?;:,]['\"”’)\]]*$")
 _MAX_TITLE_WORDS = 30
+_MISSED_BREAK = re.compile(r"\b(?P<word>[a-z]{2,})\.['\"”’)\]]*(?= +[A-Z])")
+"""A full stop after a lower-case word, then a capitalised word: nupunkt keeps some of these together ("would
+continue to do so. Meanwhile the Tories …", "an easy win. Castaignede told …"; 204 of the BBC corpus's 41,405
+sentences, every one a true break on reading), as if "so." or "win." were abbreviations."""
+_LOWER_CASE_ABBREVIATIONS = frozenset({
+    "al", "approx", "ca", "cf", "dept", "ed", "eds", "esp", "est", "feat", "fig", "ft", "govt", "incl", "jr",
+    "mt", "no", "nos", "op", "pp", "sr", "st", "viz", "vol", "vs"})
+"""Lower-case abbreviations a capitalised word may follow inside one sentence ("Arsenal vs. Chelsea")."""
 
 
 def _paragraph_spans(text: str) -> list[Span]:
@@ -59,14 +67,31 @@ def _chunk(text: str, span: Span, max_chars: int) -> list[Span]:
     return [piece for piece in pieces if piece[0] < piece[1]]
 
 
+def _split_missed_breaks(text: str, span: Span) -> list[Span]:
+    """Split a nupunkt sentence at the breaks it missed (:data:`_MISSED_BREAK`).
+
+    Written by hand because it repairs one library's habit rather than segmenting: nupunkt is otherwise the
+    best splitter we measured on news, and a lower-case word, a full stop and a capital is a sentence break
+    unless the word is a known abbreviation.
+    """
+    start, end = span
+    pieces = []
+    for match in _MISSED_BREAK.finditer(text, start, end):
+        if match.group("word") not in _LOWER_CASE_ABBREVIATIONS:
+            pieces.append(_strip(text, start, match.end()))
+            start = _strip(text, match.end(), end)[0]
+    pieces.append((start, end))
+    return pieces
+
+
 def _sentence_spans(text: str, paragraph: Span, max_chars: int) -> list[Span]:
     """Sentence spans inside one paragraph, in document offsets."""
     start, end = paragraph
     spans = []
     for rel_start, rel_end in nupunkt.sent_spans(text[start:end]):
         sentence = _strip(text, start + rel_start, start + rel_end)
-        if sentence[0] < sentence[1]:
-            spans.extend(_chunk(text, sentence, max_chars))
+        for piece in _split_missed_breaks(text, sentence) if sentence[0] < sentence[1] else ():
+            spans.extend(_chunk(text, piece, max_chars))
     return spans
 
 
