@@ -72,9 +72,12 @@ def _split_missed_breaks(text: str, span: Span) -> list[Span]:
 
     Written by hand because it repairs one library's habit rather than segmenting: nupunkt is otherwise the
     best splitter we measured on news, and a lower-case word, a full stop and a capital is a sentence break
-    unless the word is a known abbreviation.
+    unless the word is a known abbreviation. Most sentences have no full stop before their last character, and
+    a C-level ``find`` skips them (the search on every sentence cost 2% of indexing).
     """
     start, end = span
+    if text.find(".", start, end - 1) < 0:
+        return [span]
     pieces = []
     for match in _MISSED_BREAK.finditer(text, start, end):
         if match.group("word") not in _LOWER_CASE_ABBREVIATIONS:
