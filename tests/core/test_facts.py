@@ -132,6 +132,10 @@ def test_a_name_written_another_way_is_not_a_changed_name(a, b):
     assert _compare(a, b)[0] == [] and _compare(b, a)[0] == []
 
 
+def test_names_left_over_in_unequal_numbers_are_not_paired():
+    assert _compare("Coach Dean Carrow spoke at Elland Road.", "Coach Mark Jensen spoke at noon GMT in Leeds.")[0] == []
+
+
 def test_initials_of_another_name_are_a_changed_name():
     assert _compare("Envoys from the United Kingdom met.", "Envoys from the UN met.")[0] == [
         ("entity", "United Kingdom", "UN")]
