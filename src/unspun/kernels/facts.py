@@ -144,12 +144,17 @@ def _name_runs(tokens: tuple[Token, ...], openers: frozenset[int],
 def _entities(tokens: tuple[Token, ...], openers: frozenset[int], proper_words: frozenset[str]) -> list[Fact]:
     """Names (people, places, organisations) as runs of capitalised words, keyed by :func:`_name_word`."""
     return [Fact("entity", " ".join(t.text for t in run), (run[0].start, run[-1].end),
-                 ("entity",) + tuple(_name_word(t.norm) for t in run))
+                 ("entity",) + tuple(_name_word(t) for t in run))
             for run in _name_runs(tokens, openers, proper_words)]
 
 
-def _name_word(norm: str) -> str:
-    """A name word's key: without full stops or accents ("U.S." is "US", "Côte" is "Cote")."""
+def _name_word(token: Token) -> str:
+    """A name word's key: without full stops or accents ("U.S." is "US", "Côte" is "Cote"), and without a
+    lower-case word hyphened to it ("UK-based" is "UK", "Grand Slam-winning" ends in "Slam")."""
+    norm = token.norm
+    head, _, tail = token.text.rpartition("-")
+    if head and tail.islower():
+        norm = norm[:len(head)]
     decomposed = unicodedata.normalize("NFKD", norm.replace(".", ""))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -257,7 +262,7 @@ def _head_in(name: Fact, words: frozenset[str]) -> bool:
     Aliyev"), as a name or not: a sentence opener such as "Tottenham sporting director …" is no name fact,
     yet the rewrite's "Tottenham's" replaced nothing."""
     head = name.key[-1]
-    return any(_same_word(head, _name_word(word)) for word in words)
+    return any(_same_word(head, word) for word in words)
 
 
 def _abbreviates(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
@@ -276,9 +281,9 @@ def _variant_in(name: Fact, names: list[Fact]) -> bool:
                for other in names)
 
 
-def compare_facts(a_facts: tuple[Fact, ...], b_facts: tuple[Fact, ...], a_words: frozenset[str],
-                  b_words: frozenset[str]) -> tuple[list[FactChange], list[FactChange]]:
-    """(changed, kept) facts between two aligned texts; ``a_words`` and ``b_words`` are their word norms.
+def compare_facts(a_facts: tuple[Fact, ...], b_facts: tuple[Fact, ...], a_tokens: tuple[Token, ...],
+                  b_tokens: tuple[Token, ...]) -> tuple[list[FactChange], list[FactChange]]:
+    """(changed, kept) facts between two aligned texts, given their facts and their tokens.
 
     Numbers, amounts, percentages and dates missing from one side are reported even alone (a figure a rewrite
     dropped matters); names only in pairs (one name replaced by another), since paraphrases freely drop a
@@ -287,6 +292,7 @@ def compare_facts(a_facts: tuple[Fact, ...], b_facts: tuple[Fact, ...], a_words:
     for "GMT").
     """
     kept, a_only, b_only = _split_by_key(a_facts, b_facts)
+    a_words, b_words = (frozenset(_name_word(token) for token in tokens) for tokens in (a_tokens, b_tokens))
     a_only = [f for f in a_only if f.kind != "entity" or not _head_in(f, b_words)]
     b_only = [f for f in b_only if f.kind != "entity" or not _head_in(f, a_words)]
     b_by_key = {fact.key: fact for fact in b_facts}

@@ -30,8 +30,7 @@ def build_alignment(doc_a: Document, doc_b: Document, group: Group, *, views: tu
     b_tokens = tuple(t for i in group.b for t in b_views[i].tokens)
     a_facts = tuple(f for i in group.a for f in a_views[i].facts)
     b_facts = tuple(f for i in group.b for f in b_views[i].facts)
-    changed, kept = compare_facts(a_facts, b_facts, frozenset(t.norm for t in a_tokens),
-                                  frozenset(t.norm for t in b_tokens))
+    changed, kept = compare_facts(a_facts, b_facts, a_tokens, b_tokens)
     changed += [c for c in (negation_change(a_tokens, b_tokens), polarity_change(a_tokens, b_tokens)) if c]
     similarity = word_similarity(a_tokens, b_tokens)
     kind = _kind(group, [t.norm for t in a_tokens], [t.norm for t in b_tokens], similarity, config)
