@@ -8,7 +8,7 @@ from __future__ import annotations
 from unspun.config import CompareConfig
 from unspun.embed.base import Embedder
 from unspun.model import REUSE_VERDICTS, Alignment, Comparison, Direction, Document, TextPiece
-from unspun.stages.align import align_groups, build_alignment
+from unspun.stages.align import align_groups, build_alignment, document_fact_keys
 from unspun.stages.candidates import Candidates, PreparedDocument, find_candidates, prepare_document
 from unspun.stages.judge import (
     RetoldEvidence,
@@ -33,7 +33,9 @@ def _alignments(a: PreparedDocument, b: PreparedDocument, candidates: Candidates
     groups = align_groups(a, b, candidates, embedder, config, path=retold.path,
                           retelling=is_retelling(retold, config))
     views = (candidates.a_views, candidates.b_views)
-    return tuple(build_alignment(a.document, b.document, g, views=views, config=config) for g in groups)
+    fact_keys = (document_fact_keys(candidates.a_views), document_fact_keys(candidates.b_views))
+    return tuple(build_alignment(a.document, b.document, g, views=views, fact_keys=fact_keys, config=config)
+                 for g in groups)
 
 
 def _dropped_added(a: Document, b: Document, alignments: tuple[Alignment, ...],

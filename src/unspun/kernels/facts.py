@@ -7,6 +7,7 @@ Each fact has a normalised ``key`` so that "$2bn" equals "$2 billion" and "1 Feb
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -29,7 +30,7 @@ _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                  "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
                  "dozen": 12, "half": 0.5}
 _NUMBER = re.compile(
-    r"(?P<cur>[$£€¥]|US\$|\bUSD\s|\bEUR\s|\bGBP\s)?(?P<num>\d[\d,]*(?:\.\d+)?|\b(?:"
+    r"(?P<cur>[$£€¥]|US\$|\bUSD\s|\bEUR\s|\bGBP\s)?(?P<num>\d(?:[\d,]*\d)?(?:\.\d+)?|\b(?:"
     + "|".join(_NUMBER_WORDS) + r")\b)"
     r"(?:\s?(?P<scale>bn|billion|mn|million|trillion|tn|thousand|hundred|m|k|b)\b)?"
     r"(?P<pct>\s?%|\s?per\s?cent\b|\s?percent\b)?", re.IGNORECASE)
@@ -196,15 +197,22 @@ _SPECIFIC_FIRST = ("amount", "percentage", "date", "number")
 kind, whichever side has it."""
 
 
-def _pair_up(a_only: list[Fact], b_only: list[Fact], kinds: tuple[str, ...]) -> list[FactChange]:
-    """Pair the facts of ``kinds`` that one side has and the other lacks, in reading order."""
+def _pair_up(a_only: list[Fact], b_only: list[Fact], kinds: tuple[str, ...],
+             documents: tuple[frozenset, frozenset]) -> list[FactChange]:
+    """Pair the facts of ``kinds`` that one side has and the other lacks, in reading order; leave out what
+    moved (:func:`_moved`)."""
     a_list = [f for f in a_only if f.kind in kinds]
     b_list = [f for f in b_only if f.kind in kinds]
-    changes = [FactChange(min(a.kind, b.kind, key=_SPECIFIC_FIRST.index), a.text, b.text, a.span, b.span)
-               for a, b in zip(a_list, b_list, strict=False)]
-    changes += [FactChange(a.kind, a.text, None, a.span, None) for a in a_list[len(b_list):]]
-    changes += [FactChange(b.kind, None, b.text, None, b.span) for b in b_list[len(a_list):]]
-    return changes
+    pairs = list(itertools.zip_longest(a_list, b_list))
+    return [FactChange(min((f.kind for f in (a, b) if f), key=_SPECIFIC_FIRST.index), a and a.text, b and b.text,
+                       a and a.span, b and b.span)
+            for a, b in pairs if not _moved(a, b, documents)]
+
+
+def _moved(a: Fact | None, b: Fact | None, documents: tuple[frozenset, frozenset]) -> bool:
+    """True when each side's figure (where there is one) is stated elsewhere in the other document (A's facts,
+    B's facts): a rewrite moved it to another sentence, it did not drop or change it."""
+    return (a is None or a.key in documents[1]) and (b is None or b.key in documents[0])
 
 
 def _quote_twins(a_quotes: list[Fact], b_quotes: list[Fact]) -> dict[int, int]:
@@ -282,11 +290,15 @@ def _variant_in(name: Fact, names: list[Fact]) -> bool:
 
 
 def compare_facts(a_facts: tuple[Fact, ...], b_facts: tuple[Fact, ...], a_tokens: tuple[Token, ...],
-                  b_tokens: tuple[Token, ...]) -> tuple[list[FactChange], list[FactChange]]:
-    """(changed, kept) facts between two aligned texts, given their facts and their tokens.
+                  b_tokens: tuple[Token, ...], *,
+                  documents: tuple[frozenset, frozenset]) -> tuple[list[FactChange], list[FactChange]]:
+    """(changed, kept) facts between two aligned texts, given their facts, their tokens and the fact keys of
+    each whole document (``documents``: A's, B's).
 
     Numbers, amounts, percentages and dates missing from one side are reported even alone (a figure a rewrite
-    dropped matters); names only in pairs (one name replaced by another), since paraphrases freely drop a
+    dropped matters), unless the other document states them elsewhere (:func:`_moved`: on MixSet dev own
+    pairs, "Spacey, 45," told one sentence later was reported dropped from one and added to the other); names
+    only in pairs (one name replaced by another), since paraphrases freely drop a
     first name or title, and only when both sides are left with as many names: with more on one side, which
     replaced which is a guess (on MixSet dev own pairs every such pairing read was wrong, e.g. "Elland Road"
     for "GMT").
@@ -300,7 +312,8 @@ def compare_facts(a_facts: tuple[Fact, ...], b_facts: tuple[Fact, ...], a_tokens
                     for f in kept if f.kind != "entity" and not (f.weak and b_by_key[f.key].weak)]
     a_only = [f for f in a_only if not f.weak]
     b_only = [f for f in b_only if not f.weak]
-    changes = _pair_up(a_only, b_only, ("number", "amount", "percentage")) + _pair_up(a_only, b_only, ("date",))
+    changes = (_pair_up(a_only, b_only, ("number", "amount", "percentage"), documents)
+               + _pair_up(a_only, b_only, ("date",), documents))
     a_names = [f for f in a_only if f.kind == "entity"]
     b_names = [f for f in b_only if f.kind == "entity"]
     a_names, b_names = ([f for f in a_names if not _variant_in(f, b_names)],

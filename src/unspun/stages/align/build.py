@@ -22,15 +22,22 @@ def _kind(group: Group, a_words: list[str], b_words: list[str], similarity: floa
     return "minor_edit" if similarity >= config.minor_edit_similarity else "paraphrase"
 
 
+def document_fact_keys(views: dict[int, SentenceView]) -> frozenset:
+    """The keys of every fact of a document, from its sentence views."""
+    return frozenset(fact.key for view in views.values() for fact in view.facts)
+
+
 def build_alignment(doc_a: Document, doc_b: Document, group: Group, *, views: tuple[dict[int, SentenceView],
-                    dict[int, SentenceView]], config: CompareConfig) -> Alignment:
-    """The full record for one aligned group of sentences; ``views`` are the sentence views of A and of B."""
+                    dict[int, SentenceView]], fact_keys: tuple[frozenset, frozenset],
+                    config: CompareConfig) -> Alignment:
+    """The full record for one aligned group of sentences; ``views`` are the sentence views of A and of B,
+    ``fact_keys`` the keys of each document's facts (:func:`document_fact_keys`)."""
     a_views, b_views = views
     a_tokens = tuple(t for i in group.a for t in a_views[i].tokens)
     b_tokens = tuple(t for i in group.b for t in b_views[i].tokens)
     a_facts = tuple(f for i in group.a for f in a_views[i].facts)
     b_facts = tuple(f for i in group.b for f in b_views[i].facts)
-    changed, kept = compare_facts(a_facts, b_facts, a_tokens, b_tokens)
+    changed, kept = compare_facts(a_facts, b_facts, a_tokens, b_tokens, documents=fact_keys)
     changed += [c for c in (negation_change(a_tokens, b_tokens), polarity_change(a_tokens, b_tokens)) if c]
     similarity = word_similarity(a_tokens, b_tokens)
     kind = _kind(group, [t.norm for t in a_tokens], [t.norm for t in b_tokens], similarity, config)
