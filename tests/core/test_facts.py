@@ -42,6 +42,30 @@ def test_different_facts_have_different_keys(one, other):
     assert _key(one) != _key(other)
 
 
+def _time_keys(text: str) -> list[tuple]:
+    return [fact.key for fact in _facts(text) if fact.kind == "time"]
+
+
+@pytest.mark.parametrize("one, other", [("14:30 GMT", "1430 GMT"), ("2.30pm", "14:30"), ("3 p.m.", "3pm"),
+                                        ("12am", "00:00")])
+def test_clock_times_written_differently_share_a_key(one, other):
+    assert _time_keys(f"Kick-off is at {one} today.") == _time_keys(f"Kick-off is at {other} today.") != []
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("The match kicks off at 1430 GMT.", ["time", "entity"]), ("The index closed at 1430.", ["number"]),
+    ("Shares fell 1.25% by 9 a.m. on Friday.", ["percentage", "time", "date"]),
+    ("It ended 2:1 at 3pm.", ["number", "number", "time"]),
+])
+def test_clock_times_are_not_numbers(text, kinds):
+    assert [fact.kind for fact in _facts(text)] == kinds
+
+
+def test_a_changed_kick_off_time_is_reported_as_a_time():
+    assert _compare("Kick-off is at 14:30 GMT.", "Kick-off is at 1515 GMT.")[0] == [("time", "14:30", "1515")]
+    assert _compare("Kick-off is at 14:30 GMT.", "Kick-off is at 1430 GMT.") == ([], [("time", "14:30", "1430")])
+
+
 @pytest.mark.parametrize("text, kind", [
     ("$2bn", "amount"), ("£30 million", "amount"), ("4.5%", "percentage"), ("40 per cent", "percentage"),
     ("1,200", "number"), ("2031", "number"), ("1 February", "date"), ("Tuesday", "date"),

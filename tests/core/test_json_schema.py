@@ -38,7 +38,7 @@ _PIECE = {
 }
 _FACT = {
     "type": "object", "required": ["kind", "a_text", "b_text", "a_span", "b_span"],
-    "properties": {"kind": {"enum": ["number", "amount", "percentage", "date", "entity", "quote", "negation",
+    "properties": {"kind": {"enum": ["number", "amount", "percentage", "date", "time", "entity", "quote", "negation",
                                      "polarity"]},
                    "a_text": _TEXT_OR_NULL, "b_text": _TEXT_OR_NULL, "a_span": _SPAN_OR_NULL,
                    "b_span": _SPAN_OR_NULL},

@@ -22,6 +22,11 @@ _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 _DATE = re.compile(rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH_ALT})"
                    rf"|(?P<m2>{_MONTH_ALT})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)(?:,?\s+(?P<y>\d{{4}}))?"
                    rf"|\b(?P<wd>{'|'.join(_WEEKDAYS)})\b")
+_TIME = re.compile(r"\b(?:(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?:\s?(?P<ap>[ap])(?:\.m\.|m\b))?"
+                   r"|(?P<h2>1[0-2]|0?\d)(?:\.(?P<m2>[0-5]\d))?\s?(?P<ap2>[ap])(?:\.m\.|m\b)"
+                   r"|(?P<hm>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?=\s?(?:GMT|BST|UTC)\b))", re.IGNORECASE)
+"""Clock times: "14:30", "2.30pm", "3 p.m.", and the 24-hour "1430 GMT" of wire copy (a bare "1430" is a
+number)."""
 _SCALES = {"bn": 1e9, "billion": 1e9, "b": 1e9, "m": 1e6, "mn": 1e6, "million": 1e6, "k": 1e3,
            "thousand": 1e3, "trillion": 1e12, "tn": 1e12, "hundred": 1e2}
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -37,7 +42,7 @@ _NUMBER = re.compile(
 _QUOTE = re.compile(r"[\"“]([^\"“”]{8,}?)[\"”]|‘([^‘’]{8,}?)’(?!\w)")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _OPENING_QUOTES = frozenset("\"“‘")
-SPECIFIC_KINDS = frozenset({"entity", "number", "amount", "percentage", "date"})
+SPECIFIC_KINDS = frozenset({"entity", "number", "amount", "percentage", "date", "time"})
 """Fact kinds that pin a text to one story (names, figures, dates), unlike quotes and negations."""
 _NEGATIONS = frozenset("not no never none nobody nothing neither nor without cannot".split())
 _RHETORICAL = frozenset("coincidence accident surprise surprising wonder doubt secret exaggeration small".split())
@@ -90,6 +95,20 @@ def _numbers(text: str, offset: int, taken: list[Span]) -> list[Fact]:
         kind = "percentage" if match.group("pct") else "amount" if currency else "number"
         key = (kind, currency, round(_number_value(match), 6))
         facts.append(Fact(kind, match.group().strip(), span, key, weak=_is_weak(match)))
+    return facts
+
+
+def _times(text: str, offset: int) -> list[Fact]:
+    """Clock times, keyed by hour (0–23) and minute, so that "14:30", "2.30pm" and "1430 GMT" are one time."""
+    facts = []
+    for match in _TIME.finditer(text):
+        hour = int(match.group("h") or match.group("h2") or match.group("hm"))
+        minute = int(match.group("m") or match.group("m2") or match.group("mm") or 0)
+        meridiem = (match.group("ap") or match.group("ap2") or "").lower()
+        if meridiem and hour <= 12:
+            hour = hour % 12 + (12 if meridiem == "p" else 0)
+        span = (match.start() + offset, match.end() + offset)
+        facts.append(Fact("time", match.group(), span, ("time", hour, minute)))
     return facts
 
 
@@ -185,14 +204,15 @@ def extract_facts(text: str, offset: int, tokens: tuple[Token, ...],
     opener such as "Preliminary" is not mistaken for a name while "Pakistan" still is.
     """
     dates = _dates(text, offset)
-    date_spans = [d.span for d in dates]
+    times = [time for time in _times(text, offset) if not _overlaps(time.span, [d.span for d in dates])]
+    date_spans = [fact.span for fact in dates + times]
     names = [name for name in _entities(tokens, clause_openers(text, offset, tokens), proper_words)
              if not _overlaps(name.span, date_spans)]
-    facts = dates + _numbers(text, offset, date_spans) + names
+    facts = dates + times + _numbers(text, offset, date_spans) + names
     return tuple(sorted(facts + _quotes(text, offset), key=lambda fact: fact.span))
 
 
-_SPECIFIC_FIRST = ("amount", "percentage", "date", "number")
+_SPECIFIC_FIRST = ("amount", "percentage", "date", "time", "number")
 """Of two paired figures of different kinds ("5.9%" against "5.9"), the change is named after the more specific
 kind, whichever side has it."""
 
@@ -313,7 +333,7 @@ def compare_facts(a_facts: tuple[Fact, ...], b_facts: tuple[Fact, ...], a_tokens
     a_only = [f for f in a_only if not f.weak]
     b_only = [f for f in b_only if not f.weak]
     changes = (_pair_up(a_only, b_only, ("number", "amount", "percentage"), documents)
-               + _pair_up(a_only, b_only, ("date",), documents))
+               + _pair_up(a_only, b_only, ("date",), documents) + _pair_up(a_only, b_only, ("time",), documents))
     a_names = [f for f in a_only if f.kind == "entity"]
     b_names = [f for f in b_only if f.kind == "entity"]
     a_names, b_names = ([f for f in a_names if not _variant_in(f, b_names)],

@@ -6,7 +6,7 @@ notices. Independent reports of one event share the main names too, but not the 
 details: each reporter picks other details and tells them in another order.
 
 A text's **details** are its names (each capitalised name word, so "President Ilham Aliyev" and "Aliyev"
-share one), figures, amounts, percentages and dates, and its rare long words (content words of at least
+share one), figures, amounts, percentages, dates and clock times, and its rare long words (content words of at least
 :data:`LONG_WORD` letters used once or twice, like "extricate" or "capital-raising"), each counted once at its
 first mention. For two texts, the details they share are put in the first text's order; the longest run of
 them that the second text also tells in that order (a longest increasing subsequence) is the **ordered**
