@@ -61,6 +61,14 @@ def test_clock_times_are_not_numbers(text, kinds):
     assert [fact.kind for fact in _facts(text)] == kinds
 
 
+def test_a_quote_with_its_contractions_written_out_is_not_altered():
+    a = 'He called it "one of the most surreal games I\'ve ever played in, and we won\'t forget it".'
+    b = 'He called it "one of the most surreal games I have ever played in, and we will not forget it".'
+    changed, kept = _compare(a, b)
+    assert changed == [] and [k[0] for k in kept] == ["quote"]
+    assert [c[0] for c in _compare(a, b.replace("surreal", "strange"))[0]] == ["quote"]
+
+
 def test_a_changed_kick_off_time_is_reported_as_a_time():
     assert _compare("Kick-off is at 14:30 GMT.", "Kick-off is at 1515 GMT.")[0] == [("time", "14:30", "1515")]
     assert _compare("Kick-off is at 14:30 GMT.", "Kick-off is at 1430 GMT.") == ([], [("time", "14:30", "1430")])

@@ -185,10 +185,25 @@ def _quotes(text: str, offset: int) -> list[Fact]:
     for match in _QUOTE.finditer(text):
         inner = match.group(1) or match.group(2)
         if len(inner.split()) >= 3:
-            words = tuple(re.findall(r"\w+", inner.lower()))
+            words = tuple(re.findall(r"\w+", _expanded(inner.lower())))
             span = (match.start() + offset, match.end() + offset)
             facts.append(Fact("quote", match.group(), span, ("quote", *words)))
     return facts
+
+
+_CONTRACTIONS = ((re.compile(r"\bwon['’]t\b"), "will not"), (re.compile(r"\bcan['’]t\b"), "can not"),
+                 (re.compile(r"n['’]t\b"), " not"), (re.compile(r"['’]re\b"), " are"),
+                 (re.compile(r"['’]ve\b"), " have"), (re.compile(r"['’]ll\b"), " will"),
+                 (re.compile(r"\bi['’]m\b"), "i am"))
+"""Contractions with one reading ("'s" and "'d" have two, and stay as written)."""
+
+
+def _expanded(text: str) -> str:
+    """Lower-case ``text`` with its unambiguous contractions written out, so that a quote is not "altered"
+    where a rewrite only wrote "I have" for "I've"."""
+    for pattern, replacement in _CONTRACTIONS:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 def _overlaps(span: Span, spans: list[Span]) -> bool:
