@@ -211,22 +211,26 @@ def _overlaps(span: Span, spans: list[Span]) -> bool:
     return any(span[0] < end and start < span[1] for start, end in spans)
 
 
-def extract_facts(text: str, offset: int, tokens: tuple[Token, ...],
-                  proper_words: frozenset[str] = frozenset()) -> tuple[Fact, ...]:
+def extract_facts(text: str, offset: int, tokens: tuple[Token, ...], proper_words: frozenset[str] = frozenset(),
+                  openers: frozenset[int] | None = None) -> tuple[Fact, ...]:
     """Every fact in ``text`` (which starts at ``offset`` of its document), in reading order.
 
     ``proper_words`` holds words the document capitalises inside sentences, so that a capitalised sentence
-    opener such as "Preliminary" is not mistaken for a name while "Pakistan" still is.
+    opener such as "Preliminary" is not mistaken for a name while "Pakistan" still is. ``openers`` are the
+    :func:`clause_openers` of ``tokens`` when the caller has them already.
     """
     dates = _dates(text, offset)
-    times = [time for time in _times(text, offset) if not _overlaps(time.span, [d.span for d in dates])]
-    date_spans = [fact.span for fact in dates + times]
-    names = [name for name in _entities(tokens, clause_openers(text, offset, tokens), proper_words)
-             if not _overlaps(name.span, date_spans)]
+    date_spans = [d.span for d in dates]
+    times = [time for time in _times(text, offset) if not _overlaps(time.span, date_spans)]
+    date_spans += [time.span for time in times]
+    openers = clause_openers(text, offset, tokens) if openers is None else openers
+    names = [name for name in _entities(tokens, openers, proper_words) if not _overlaps(name.span, date_spans)]
     facts = dates + times + _numbers(text, offset, date_spans) + names
     return tuple(sorted(facts + _quotes(text, offset), key=lambda fact: fact.span))
 
 
+_PAIRED_KINDS = (("number", "amount", "percentage"), ("date",), ("time",))
+"""Figures one side lacks are paired as changes only within a group ("1 February" never "became" 1,200)."""
 _SPECIFIC_FIRST = ("amount", "percentage", "date", "time", "number")
 """Of two paired figures of different kinds ("5.9%" against "5.9"), the change is named after the more specific
 kind, whichever side has it."""
@@ -330,13 +334,12 @@ def compare_facts(a_facts: tuple[Fact, ...], b_facts: tuple[Fact, ...], a_tokens
     """(changed, kept) facts between two aligned texts, given their facts, their tokens and the fact keys of
     each whole document (``documents``: A's, B's).
 
-    Numbers, amounts, percentages and dates missing from one side are reported even alone (a figure a rewrite
-    dropped matters), unless the other document states them elsewhere (:func:`_moved`: on MixSet dev own
-    pairs, "Spacey, 45," told one sentence later was reported dropped from one and added to the other); names
-    only in pairs (one name replaced by another), since paraphrases freely drop a
-    first name or title, and only when both sides are left with as many names: with more on one side, which
-    replaced which is a guess (on MixSet dev own pairs every such pairing read was wrong, e.g. "Elland Road"
-    for "GMT").
+    Numbers, amounts, percentages, dates and times missing from one side are reported even alone (a figure a
+    rewrite dropped matters), unless the other document states them elsewhere (:func:`_moved`: on MixSet dev
+    own pairs, "Spacey, 45," told one sentence later was reported dropped from one and added to the other).
+    Names are reported only in pairs (one name replaced by another), since paraphrases freely drop a first name
+    or title, and only when both sides are left with as many names: with more on one side, which replaced which
+    is a guess (on MixSet dev own pairs every such pairing read was wrong, e.g. "Elland Road" for "GMT").
     """
     kept, a_only, b_only = _split_by_key(a_facts, b_facts)
     a_words, b_words = (frozenset(_name_word(token) for token in tokens) for tokens in (a_tokens, b_tokens))
@@ -347,8 +350,7 @@ def compare_facts(a_facts: tuple[Fact, ...], b_facts: tuple[Fact, ...], a_tokens
                     for f in kept if f.kind != "entity" and not (f.weak and b_by_key[f.key].weak)]
     a_only = [f for f in a_only if not f.weak]
     b_only = [f for f in b_only if not f.weak]
-    changes = (_pair_up(a_only, b_only, ("number", "amount", "percentage"), documents)
-               + _pair_up(a_only, b_only, ("date",), documents) + _pair_up(a_only, b_only, ("time",), documents))
+    changes = [change for kinds in _PAIRED_KINDS for change in _pair_up(a_only, b_only, kinds, documents)]
     a_names = [f for f in a_only if f.kind == "entity"]
     b_names = [f for f in b_only if f.kind == "entity"]
     a_names, b_names = ([f for f in a_names if not _variant_in(f, b_names)],

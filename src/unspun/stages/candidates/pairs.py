@@ -20,7 +20,7 @@ from unspun.kernels.facts import Fact, clause_openers, extract_facts
 from unspun.kernels.retold import text_details
 from unspun.kernels.similarity import dice, evidence
 from unspun.kernels.tokens import Token, content_stems, tokenize
-from unspun.model import Document, Sentence
+from unspun.model import Document
 
 NEIGHBOURS = 6
 """Nearest neighbours kept per sentence and direction: reuse of a sentence is among its 6 closest on the other
@@ -103,16 +103,15 @@ class Candidates:
     b_vectors: dict[int, np.ndarray]
 
 
-def _proper_words(sentences: list[Sentence], sentence_tokens: list[tuple[Token, ...]]) -> frozenset[str]:
-    """Words the document capitalises inside sentences (not opening one or a quotation in it) and never
-    writes in lower case (likely names)."""
+def _proper_words(sentence_tokens: list[tuple[Token, ...]], openers: list[frozenset[int]]) -> frozenset[str]:
+    """Words the document capitalises inside sentences (not opening one or a quotation in it: ``openers``, each
+    sentence's :func:`~unspun.kernels.facts.clause_openers`) and never writes in lower case (likely names)."""
     capitalised, lowercase = set(), set()
-    for sentence, tokens in zip(sentences, sentence_tokens, strict=True):
-        openers = clause_openers(sentence.text, sentence.span[0], tokens)
+    for tokens, opening in zip(sentence_tokens, openers, strict=True):
         for position, token in enumerate(tokens):
             if token.text[:1].islower():
                 lowercase.add(token.norm)
-            elif position not in openers and token.is_capitalised:
+            elif position not in opening and token.is_capitalised:
                 capitalised.add(token.norm)
     return frozenset(capitalised - lowercase)
 
@@ -121,10 +120,11 @@ def view_sentences(doc: Document) -> dict[int, SentenceView]:
     """A view of every title and body sentence of ``doc``, by sentence index."""
     sentences = [s for s in doc.sentences if s.role != "boilerplate"]
     tokens = [tokenize(s.text, s.span[0]) for s in sentences]
-    proper = _proper_words(sentences, tokens)
+    openers = [clause_openers(s.text, s.span[0], words) for s, words in zip(sentences, tokens, strict=True)]
+    proper = _proper_words(tokens, openers)
     return {sentence.index: SentenceView(words, content_stems(words),
-                                         extract_facts(sentence.text, sentence.span[0], words, proper))
-            for sentence, words in zip(sentences, tokens, strict=True)}
+                                         extract_facts(sentence.text, sentence.span[0], words, proper, opening))
+            for sentence, words, opening in zip(sentences, tokens, openers, strict=True)}
 
 
 def _nearest(queries: np.ndarray, targets: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
