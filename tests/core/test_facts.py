@@ -237,6 +237,20 @@ def test_rhetorical_negation_dropped_is_no_flip(a, b):
     assert negation_change(tokenize(a), tokenize(b)) is None
 
 
+@pytest.mark.parametrize(("a", "b"), [
+    ("The ministers met at No 10 before the vote.", "The ministers met at Downing Street before the vote."),
+    ("The single went straight in at No. 1 in the charts.", "The single topped the charts."),
+])
+def test_number_sign_is_no_negation(a, b):
+    assert negation_change(tokenize(a), tokenize(b)) is None
+
+
+def test_lower_case_no_before_a_figure_is_still_a_negation():
+    change = negation_change(tokenize("There were no 10-year bonds on offer."),
+                             tokenize("10-year bonds were on offer."))
+    assert change is not None and change.a_text == "no"
+
+
 def test_real_denial_next_to_a_rhetorical_word_is_still_a_flip():
     assert negation_change(tokenize("It was not a mistake to sell."), tokenize("It was a mistake to sell.")) is not None
 

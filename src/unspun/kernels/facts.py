@@ -382,12 +382,21 @@ def negation_change(a_tokens: tuple[Token, ...], b_tokens: tuple[Token, ...]) ->
 
 
 def _first_negation(tokens: tuple[Token, ...]) -> Token | None:
-    """The first negation word (including contractions such as didn't), skipping "not only ... but" and
-    rhetorical negation ("no coincidence", "not a surprise": :data:`_RHETORICAL`)."""
+    """The first negation word (including contractions such as didn't), skipping "not only ... but",
+    rhetorical negation ("no coincidence", "not a surprise": :data:`_RHETORICAL`) and the number sign "No"."""
     for position, token in enumerate(tokens):
-        if (token.norm in _NEGATIONS or token.norm.endswith("n't")) and not _is_rhetorical(tokens, position):
+        if ((token.norm in _NEGATIONS or token.norm.endswith("n't")) and not _is_rhetorical(tokens, position)
+                and not _is_number_sign(tokens, position)):
             return token
     return None
+
+
+def _is_number_sign(tokens: tuple[Token, ...], position: int) -> bool:
+    """True when the word at ``position`` is "No" written before a figure ("No 10", "No. 1 in the charts"): the
+    number sign, not a denial. Lower-case "no 10-year bonds" stays a negation."""
+    following = tokens[position + 1:position + 2]
+    return (tokens[position].text == "No" and bool(following) and following[0].is_number
+            and following[0].start - tokens[position].end <= 2)
 
 
 def _is_rhetorical(tokens: tuple[Token, ...], position: int) -> bool:
