@@ -51,6 +51,32 @@ def test_retelling_counts_shared_details_and_those_in_the_same_order():
     assert told.kept_of_a == 1.0 and told.kept_of_b == pytest.approx(0.8)
 
 
+def test_a_name_written_another_way_is_one_detail():
+    """"Lib Dems" spelled out, "Tories" in the singular: kept names, as the changed facts already read them."""
+    first = _details("The Lib Dems and the Tories met in Harwick.", "Talks ended on 3 March.")
+    second = _details("The Liberal Democrats met a Tory delegation in Harwick.", "Talks ended on 3 March.")
+    assert (retelling(first, second).shared, retelling(first, second).ordered) == (5, 5)
+    assert retelling(second, first).shared == 5
+
+
+def test_a_name_word_with_two_possible_long_forms_stays_unpaired():
+    first = _told("lib", "harwick")
+    assert retelling(first, _told("liberal", "harwick")).shared == 2
+    assert retelling(first, _told("liberal", "libya", "harwick")).shared == 1
+    assert retelling(_told("al", "harwick"), _told("alan", "harwick")).shared == 1
+
+
+@given(st.lists(st.sampled_from(["lib", "libs", "liberal", "liberals", "libya", "dems", "democrats", "tory",
+                                 "tories", "cosmo", "cosmopolitan", "al", "alan"]), unique=True, max_size=6),
+       st.lists(st.sampled_from(["lib", "libs", "liberal", "liberals", "libya", "dems", "democrats", "tory",
+                                 "tories", "cosmo", "cosmopolitan", "al", "alan"]), unique=True, max_size=6))
+def test_name_variants_pair_the_same_whichever_text_is_a(first_words, second_words):
+    first, second = _told(*first_words), _told(*second_words)
+    forward, backward = retelling(first, second), retelling(second, first)
+    assert (forward.shared, forward.ordered) == (backward.shared, backward.ordered)
+    assert forward.shared >= len(set(first_words) & set(second_words))
+
+
 def _told(*keys: str) -> dict[tuple, int]:
     """Details named ``keys``, each told in its own sentence, in that order."""
     return {("name", key): sentence for sentence, key in enumerate(keys)}

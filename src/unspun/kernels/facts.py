@@ -312,14 +312,32 @@ def _head_in(name: Fact, words: frozenset[str]) -> bool:
     return any(_same_word(head, word) for word in words)
 
 
+def _shortens(part: str, full: str) -> bool:
+    """True when ``part`` is ``full`` cut short ("Lib" of "Liberal"; a plural "s" may follow the cut stem:
+    "Dems" of "Democrats")."""
+    return full.startswith(part) or (part.endswith("s") and full.endswith("s") and full.startswith(part[:-1]))
+
+
 def _abbreviates(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     """True when one name is the other's initials ("US", "United States") or shortens each of its words
-    ("Lib Dems", "Liberal Democrats"; a plural "s" may follow the shortened stem)."""
+    ("Lib Dems", "Liberal Democrats")."""
     if len(short) == 1 and len(long) > 1 and short[0] == "".join(word[0] for word in long):
         return True
-    return len(short) == len(long) > 1 and all(
-        full.startswith(part) or (part.endswith("s") and full.endswith("s") and full.startswith(part[:-1]))
-        for part, full in zip(short, long, strict=True))
+    return len(short) == len(long) > 1 and all(_shortens(part, full) for part, full in zip(short, long, strict=True))
+
+
+SHORT_NAME_WORD = 3
+"""Letters a name word must keep to count as another word cut short ("Lib" of "Liberal", not "Al" of "Alan")."""
+
+
+def name_word_variants(a: str, b: str) -> bool:
+    """True when two name words (normalised keys) can write one name: equal but for a plural ("Tories",
+    "Tory"), one a longer form of the other (:func:`_same_word`), or one the other cut short, keeping at least
+    :data:`SHORT_NAME_WORD` letters ("Lib Dems" for "Liberal Democrats", "Cosmo" for "Cosmopolitan")."""
+    if _same_word(a, b):
+        return True
+    short, full = sorted((a, b), key=len)
+    return len(short.removesuffix("s") if full.endswith("s") else short) >= SHORT_NAME_WORD and _shortens(short, full)
 
 
 def _variant_in(name: Fact, names: list[Fact]) -> bool:
