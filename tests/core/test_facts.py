@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from unspun.kernels.facts import compare_facts, extract_facts, negation_change, polarity_change
+from unspun.kernels.facts import compare_facts, extract_facts, negation_change
 from unspun.kernels.tokens import tokenize
 
 
@@ -204,29 +204,6 @@ def test_same_negation_on_both_sides_or_not_only_is_no_flip():
     assert negation_change(tokenize("Not only prices rose."), tokenize("Prices rose.")) is None
 
 
-@pytest.mark.parametrize("a, b", [
-    ("Shares fell 3% in early trading.", "Shares rose 3% in early trading."),
-    ("The cost had risen by 25%.", "The cost had fallen by 25%."),
-    ("Profit climbed sharply.", "Profit slumped sharply."),
-    ("The motion was approved.", "The motion was rejected."),
-])
-def test_polarity_flips(a, b):
-    change = polarity_change(tokenize(a), tokenize(b))
-    assert change is not None and change.kind == "polarity"
-    assert a[slice(*change.a_span)] == change.a_text and b[slice(*change.b_span)] == change.b_text
-
-
-def test_polarity_flip_next_to_an_unchanged_trend_word():
-    a = "Shares rose 6% on Wednesday after the company raised its forecast."
-    b = "Shares fell 6% on Wednesday after the company raised its forecast."
-    change = polarity_change(tokenize(a), tokenize(b))
-    assert change is not None and (change.a_text, change.b_text) == ("rose", "fell")
-
-
-def test_same_trend_is_no_polarity_change():
-    assert polarity_change(tokenize("Shares rose 3%."), tokenize("Shares climbed 3%.")) is None
-
-
 @pytest.mark.parametrize(("a", "b"), [
     ("It is no coincidence that the harbour town was the first to sign.",
      "The harbour town was, fittingly, the first to sign."),
@@ -235,6 +212,18 @@ def test_same_trend_is_no_polarity_change():
 ])
 def test_rhetorical_negation_dropped_is_no_flip(a, b):
     assert negation_change(tokenize(a), tokenize(b)) is None
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("The firm has chosen not to comment on the claim.", "The firm declined to comment on the claim."),
+    ('"It is absolutely not true," the coach said.', '"Absolutely untrue," the coach said.'),
+    ("He urged the parties not to exploit fears about crime.", "He urged the parties to avoid exploiting fears."),
+    ("I knew nothing about the singer before this film.", "I was unfamiliar with the singer before this film."),
+    ("The questions occupy not just fans but the whole town.", "The questions occupy fans and the whole town."),
+])
+def test_a_denial_in_other_words_is_no_negation_change(a, b):
+    assert negation_change(tokenize(a), tokenize(b)) is None
+    assert negation_change(tokenize(b), tokenize(a)) is None
 
 
 @pytest.mark.parametrize(("a", "b"), [
@@ -271,11 +260,3 @@ def _mirrored(changes: list[tuple]) -> list[tuple]:
 ])
 def test_changed_facts_are_the_same_whichever_text_is_a(a, b):
     assert sorted((k, str(x), str(y)) for k, x, y in _compare(a, b)[0]) == _mirrored(_compare(b, a)[0])
-
-
-def test_of_two_polarity_flips_both_sides_report_the_same_one():
-    a = "Shares were down 1.2% on Tuesday after Monday's 4% gain."
-    b = "Shares saw a 1.2% increase on Tuesday after Monday's 4% drop."
-    forward, backward = polarity_change(tokenize(a), tokenize(b)), polarity_change(tokenize(b), tokenize(a))
-    assert forward is not None and backward is not None
-    assert (forward.a_text, forward.b_text) == (backward.b_text, backward.a_text)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from unspun.config import CompareConfig
 from unspun.kernels.diff import token_diff, word_similarity
-from unspun.kernels.facts import compare_facts, negation_change, polarity_change
+from unspun.kernels.facts import compare_facts, negation_change
+from unspun.kernels.polarity import polarity_change
 from unspun.model import Alignment, AlignmentKind, Document
 from unspun.stages.align.match import Group
 from unspun.stages.candidates import SentenceView
