@@ -4,6 +4,8 @@ written as JSONL, and an index built from it once per session."""
 from __future__ import annotations
 
 import json
+import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -114,6 +116,18 @@ def built_index(tmp_path_factory, collection_file) -> Path:
     with Index.open(path) as index:
         index.add(iter_records([collection_file]), batch_size=3)
     return path
+
+
+@pytest.fixture()
+def outdated_index(built_index, tmp_path) -> Path:
+    """A copy of the built index as one built before analysis versions were recorded."""
+    copy = tmp_path / "old.idx"
+    shutil.copytree(built_index, copy)
+    db = sqlite3.connect(copy / "index.sqlite")
+    with db:
+        db.execute("DELETE FROM meta WHERE key = 'analysis'")
+    db.close()
+    return copy
 
 
 @pytest.fixture()

@@ -8,6 +8,7 @@ import pytest
 
 from unspun.errors import InputError
 from unspun.index import Index, IndexConfig
+from unspun.index.config import ANALYSIS_VERSION
 from unspun.stages.ingest import SourceRecord, iter_records
 
 STORY = ("The harbour of Kesta reopened on Friday after a week of repairs to its main quay. Port officials said "
@@ -89,6 +90,20 @@ def test_an_open_index_sees_batches_added_by_another_handle(tmp_path):
 def test_incompatible_config_says_how_to_rebuild(built_index):
     with pytest.raises(InputError, match="rebuild it"):
         Index.open(built_index, config=IndexConfig(passage_words=30))
+
+
+def test_a_new_index_records_its_analysis_version(built_index):
+    with Index.open(built_index, create=False) as index:
+        assert index.info().built_with["analysis"] == ANALYSIS_VERSION and index.outdated is None
+
+
+def test_an_index_split_by_an_older_analysis_answers_but_takes_no_more_documents(outdated_index, planted):
+    with Index.open(outdated_index, create=False) as index:
+        assert "analysis version 1" in index.outdated and "rebuild it" in index.outdated
+        assert index.query(planted["composite"])
+        with pytest.raises(InputError, match="mix two splittings"):
+            index.add([SourceRecord(id="kesta", text=STORY, source="a.jsonl")])
+        assert index.info().documents == 8
 
 
 def test_missing_index_is_an_error_when_not_creating(tmp_path):

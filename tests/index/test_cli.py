@@ -73,3 +73,15 @@ def test_query_without_an_index_is_one_line_and_exit_2(tmp_path):
     assert result.returncode == 2
     assert result.stderr.strip() == (f"unspun: error: {tmp_path / 'none.idx'}: no index here; build one with "
                                      "`unspun index add INDEX_DIR INPUTS...`")
+
+
+def test_an_outdated_index_answers_with_a_one_line_warning(outdated_index, tmp_path, planted):
+    old = outdated_index
+    suspect = tmp_path / "suspect.txt"
+    suspect.write_text(planted["composite"], encoding="utf-8")
+    answered = _unspun("query", str(old), str(suspect), "--json")
+    assert answered.returncode == 0 and json.loads(answered.stdout)["sources"]
+    warnings = [line for line in answered.stderr.splitlines() if line.startswith("unspun: warning:")]
+    assert len(warnings) == 1 and "analysis version 1" in warnings[0] and str(old) in warnings[0]
+    refused = _unspun("index", "add", str(old), str(suspect))
+    assert refused.returncode != 0 and "mix two splittings" in refused.stderr

@@ -60,6 +60,13 @@ def add_inputs(index_dir: Path, inputs: list[Path], *, fields: FieldNames, max_b
                          on_progress=lambda done: bar.update(task, completed=done))
 
 
+def warn_if_outdated(index) -> None:
+    """One line on stderr when the index's documents were split by another analysis version
+    (:attr:`unspun.index.Index.outdated`): its answers stand, but differ from a fresh build's."""
+    if index.outdated:
+        typer.echo(f"unspun: warning: {index.directory} {index.outdated}", err=True)
+
+
 @index_app.command("info")
 def info(
     index_dir: Annotated[Path, typer.Argument(help="Index folder.")],
@@ -69,6 +76,7 @@ def info(
     from unspun.index import Index
 
     with Index.open(index_dir, create=False) as index:
+        warn_if_outdated(index)
         details = index.info().to_dict()
     if as_json:
         typer.echo(json.dumps(details, indent=2, sort_keys=True))
@@ -76,7 +84,7 @@ def info(
     built = details.pop("built_with")
     for key, value in details.items():
         typer.echo(f"{key:<16}{value / 1e6:.1f} MB" if key == "size_bytes" else f"{key:<16}{value}")
-    for key in ("embedder", "near_duplicates", "vectors", "unspun_version", "created"):
+    for key in ("analysis", "embedder", "near_duplicates", "vectors", "unspun_version", "created"):
         typer.echo(f"{key:<16}{built.get(key)}")
     typer.echo(f"{'index_config':<16}{json.dumps(built.get('index_config'), sort_keys=True)}")
 
@@ -94,6 +102,7 @@ def query(
     from unspun.index import Index
 
     with Index.open(index_dir, create=False) as index:
+        warn_if_outdated(index)
         document = load_document(suspect, config=index.compare_config)
         matches = index.query(document, top=top)
     if html is not None:

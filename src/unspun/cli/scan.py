@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from unspun.cli.index import add_inputs
+from unspun.cli.index import add_inputs, warn_if_outdated
 from unspun.config import CompareConfig
 from unspun.errors import InputError
 from unspun.index.store import DATABASE
@@ -128,5 +128,6 @@ def scan(
     columns = (TextColumn("{task.description:<13}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Index.open(index_dir, create=False) as index, Progress(*columns, console=Console(stderr=True),
                                                                 transient=True) as progress:
+        warn_if_outdated(index)
         result = index.scan(Path(out), config=config, jobs=jobs, progress=_Bars(progress))
     _print_summary(result)

@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from unspun.cli.index import warn_if_outdated
 from unspun.errors import UnspunError
 from unspun.web.config import ServerConfig
 
@@ -55,7 +56,9 @@ def _open_index(index_dir: Path | None):
         return None
     from unspun.index import Index  # noqa: PLC0415 (index backends load only when asked for)
 
-    return Index.open(index_dir, create=False)
+    index = Index.open(index_dir, create=False)
+    warn_if_outdated(index)
+    return index
 
 
 def _scan_note(scanned, *, has_index: bool) -> str:

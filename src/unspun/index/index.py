@@ -32,7 +32,7 @@ from unspun.index import sidefiles
 from unspun.index.backends.faiss_vectors import FaissVectors
 from unspun.index.backends.rensa_lsh import RensaLsh
 from unspun.index.build import PreparedBatch, prepare_batches, text_hash
-from unspun.index.config import INDEX_FORMAT, IndexConfig
+from unspun.index.config import ANALYSIS_VERSION, INDEX_FORMAT, IndexConfig
 from unspun.index.features import Features, batch_features, concatenate, load_features, save_features
 from unspun.index.passages import minhash_signatures, shingles
 from unspun.index.records import AddReport, IndexInfo, SourceMatch
@@ -74,6 +74,18 @@ class Index:
     def embedder(self) -> Embedder:
         """The embedder the index was built with."""
         return self._embedder
+
+    @property
+    def outdated(self) -> str | None:
+        """Why the index's documents are not split as this unspun splits them (another
+        :data:`~unspun.index.config.ANALYSIS_VERSION`), or ``None``. Such an index answers queries and scans with
+        the sentences it stored; it takes no more documents."""
+        built = self._meta.get("analysis", 1)
+        if built == ANALYSIS_VERSION:
+            return None
+        return (f"was built with analysis version {built}, this unspun splits documents as version "
+                f"{ANALYSIS_VERSION}, so its results differ from a fresh build's; rebuild it: move the folder away "
+                f"and run `unspun index add {self.directory} <inputs>` again")
 
     @classmethod
     def open(cls, path: str | Path, *, config: IndexConfig | None = None,
@@ -120,10 +132,13 @@ class Index:
         """Index ``records`` (e.g. from :func:`unspun.stages.ingest.iter_records`) in atomic batches.
 
         A record whose id is indexed with the same text counts as ``already_present`` (re-running a command
-        resumes it); with a different text it is a duplicate: reported through ``on_skip`` and left out.
+        resumes it); with a different text it is a duplicate: reported through ``on_skip`` and left out. An
+        :attr:`outdated` index takes nothing (:class:`InputError`).
         ``workers`` > 1 segments and embeds batches in that many processes. ``on_progress`` receives the number
         of records read, after each committed batch.
         """
+        if self.outdated:
+            raise InputError(str(self.directory), f"{self.outdated} (adding to it would mix two splittings)")
         started, counts, claimed = time.perf_counter(), Counter(), {}
         batches = self._fresh_batches(records, batch_size, counts, claimed, on_skip)
         for batch, seen in prepare_batches(batches, workers=workers, config=self.config,
@@ -368,10 +383,10 @@ def _check_folder(directory: Path) -> None:
 
 def _build_meta(config: IndexConfig, compare_config: CompareConfig, embedder: Embedder) -> dict[str, Any]:
     """What an index built now with these settings records about itself."""
-    return {"format": INDEX_FORMAT, "unspun_version": __version__, "embedder": embedder.name,
-            "embedding_dim": int(embedder.dim), "near_duplicates": _near_duplicate_backend(config).name,
-            "vectors": FaissVectors(embedder.dim).name, "index_config": config.to_dict(),
-            "compare_config": compare_config.to_dict()}
+    return {"format": INDEX_FORMAT, "analysis": ANALYSIS_VERSION, "unspun_version": __version__,
+            "embedder": embedder.name, "embedding_dim": int(embedder.dim),
+            "near_duplicates": _near_duplicate_backend(config).name, "vectors": FaissVectors(embedder.dim).name,
+            "index_config": config.to_dict(), "compare_config": compare_config.to_dict()}
 
 
 def _created(store: SqliteStore, meta: dict[str, Any]) -> dict[str, Any]:
