@@ -12,6 +12,7 @@ import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from unspun.kernels.tokens import STOPWORDS, Token
 from unspun.model import FactChange, Span
@@ -175,8 +176,14 @@ def _entities(tokens: tuple[Token, ...], openers: frozenset[int], proper_words: 
 def _name_word(token: Token) -> str:
     """A name word's key: without full stops or accents ("U.S." is "US", "Côte" is "Cote"), and without a
     lower-case word hyphened to it ("UK-based" is "UK", "Grand Slam-winning" ends in "Slam")."""
-    norm = token.norm
-    head, _, tail = token.text.rpartition("-")
+    return _name_key(token.text, token.norm)
+
+
+@lru_cache(maxsize=200_000)
+def _name_key(text: str, norm: str) -> str:
+    """:func:`_name_word` of a word written ``text`` (normalised ``norm``), cached: every word of every aligned
+    pair is keyed (:func:`compare_facts`), and news vocabularies repeat heavily."""
+    head, _, tail = text.rpartition("-")
     if head and tail.islower():
         norm = norm[:len(head)]
     decomposed = unicodedata.normalize("NFKD", norm.replace(".", ""))
@@ -308,12 +315,20 @@ def _same_word(a: str, b: str) -> bool:
     return shorter == longer or (len(shorter) >= 5 and longer.startswith(shorter))
 
 
+def _unwritten_names(facts: list[Fact], other_tokens: tuple[Token, ...]) -> list[Fact]:
+    """``facts`` without the names whose head word the other side writes (:func:`_head_in`)."""
+    if not any(fact.kind == "entity" for fact in facts):
+        return facts
+    words = frozenset(_name_word(token) for token in other_tokens)
+    return [fact for fact in facts if fact.kind != "entity" or not _head_in(fact, words)]
+
+
 def _head_in(name: Fact, words: frozenset[str]) -> bool:
     """True when the other side writes the name's head word (the last word: "Aliyev" of "President Ilham
     Aliyev"), as a name or not: a sentence opener such as "Tottenham sporting director …" is no name fact,
     yet the rewrite's "Tottenham's" replaced nothing."""
     head = name.key[-1]
-    return any(_same_word(head, word) for word in words)
+    return head in words or any(_same_word(head, word) for word in words)
 
 
 def _shortens(part: str, full: str) -> bool:
@@ -364,9 +379,7 @@ def compare_facts(a_facts: tuple[Fact, ...], b_facts: tuple[Fact, ...], a_tokens
     is a guess (on MixSet dev own pairs every such pairing read was wrong, e.g. "Elland Road" for "GMT").
     """
     kept, a_only, b_only = _split_by_key(a_facts, b_facts)
-    a_words, b_words = (frozenset(_name_word(token) for token in tokens) for tokens in (a_tokens, b_tokens))
-    a_only = [f for f in a_only if f.kind != "entity" or not _head_in(f, b_words)]
-    b_only = [f for f in b_only if f.kind != "entity" or not _head_in(f, a_words)]
+    a_only, b_only = _unwritten_names(a_only, b_tokens), _unwritten_names(b_only, a_tokens)
     b_by_key = {fact.key: fact for fact in b_facts}
     kept_changes = [FactChange(f.kind, f.text, b_by_key[f.key].text, f.span, b_by_key[f.key].span)
                     for f in kept if f.kind != "entity" and not (f.weak and b_by_key[f.key].weak)]

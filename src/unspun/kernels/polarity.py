@@ -88,15 +88,15 @@ def _cues(tokens: tuple[Token, ...]) -> list[Cue]:
     return cues
 
 
+_CUE_WORDS = {word: (direction, kind) for kind, lexicons in (("outcome", _OUTCOMES), ("trend", _TRENDS))
+              for direction, lexicon in lexicons.items() for word in lexicon}
+_CUE_WORDS |= {word: (direction, "trend") for word, direction in _ON_FIGURES_ONLY.items()}
+"""Each cue word or stem with its (direction, kind)."""
+
+
 def _lookup(token: Token) -> tuple[int, str] | None:
-    """(direction, kind) of a cue word, or ``None``."""
-    if token.norm in _ON_FIGURES_ONLY:
-        return _ON_FIGURES_ONLY[token.norm], "trend"
-    for kind, lexicons in (("trend", _TRENDS), ("outcome", _OUTCOMES)):
-        for direction, lexicon in lexicons.items():
-            if token.stem in lexicon or token.norm in lexicon:
-                return direction, kind
-    return None
+    """(direction, kind) of a cue word (by its stem, else its normalised form), or ``None``."""
+    return _CUE_WORDS.get(token.stem) or _CUE_WORDS.get(token.norm)
 
 
 def _denied(tokens: tuple[Token, ...], position: int) -> bool:
