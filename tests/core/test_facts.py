@@ -232,6 +232,12 @@ def test_a_denial_in_other_words_is_no_negation_change(a, b):
 ])
 def test_number_sign_is_no_negation(a, b):
     assert negation_change(tokenize(a), tokenize(b)) is None
+    assert _compare(a, b)[0] == []
+
+
+def test_a_figure_after_the_number_sign_is_weak_like_a_number_word():
+    label, count = _facts("They met at No 10 with 10 aides.")
+    assert (label.text, label.weak) == ("10", True) and (count.text, count.weak) == ("10", False)
 
 
 def test_lower_case_no_before_a_figure_is_still_a_negation():

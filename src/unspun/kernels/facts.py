@@ -84,6 +84,11 @@ def _number_value(match: re.Match) -> float:
     return value * _SCALES.get(scale, 1.0)
 
 
+_NUMBER_SIGN = re.compile(r"\bNo\.? ?$")
+"""The number sign right before a figure: "No 10" (Downing Street), "No. 1 in the charts" is a label, which a
+rewrite may name otherwise ("Downing Street", "topped the charts"): weak, like a number word."""
+
+
 def _is_weak(match: re.Match) -> bool:
     """A number word without scale or percent ("nine", but not "9" or "two million")."""
     return not match.group("num")[:1].isdigit() and not (match.group("scale") or match.group("pct"))
@@ -99,7 +104,8 @@ def _numbers(text: str, offset: int, taken: list[Span]) -> list[Fact]:
         currency = (match.group("cur") or "").strip().upper().replace("US$", "$")
         kind = "percentage" if match.group("pct") else "amount" if currency else "number"
         key = (kind, currency, round(_number_value(match), 6))
-        facts.append(Fact(kind, match.group().strip(), span, key, weak=_is_weak(match)))
+        weak = _is_weak(match) or _NUMBER_SIGN.search(text, 0, match.start()) is not None
+        facts.append(Fact(kind, match.group().strip(), span, key, weak=weak))
     return facts
 
 
