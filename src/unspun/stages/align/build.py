@@ -28,6 +28,18 @@ def document_fact_keys(views: dict[int, SentenceView]) -> frozenset:
     return frozenset(fact.key for view in views.values() for fact in view.facts)
 
 
+def outline_alignment(doc_a: Document, doc_b: Document, group: Group) -> Alignment:
+    """The group's sentences, spans and evidence, which is all coverage and the verdict read; its kind is its
+    shape only ("merge", "split", else "paraphrase") and it has no diff and no facts. A comparison builds the
+    full record (:func:`build_alignment`) only for a reuse verdict: the others report no alignments, and a scan
+    verifies thousands of such pairs."""
+    kind: AlignmentKind = ("merge" if len(group.a) > len(group.b) else "split" if len(group.b) > len(group.a)
+                           else "paraphrase")
+    return Alignment(a_sentences=group.a, b_sentences=group.b,
+                     a_spans=tuple(doc_a.sentences[i].span for i in group.a),
+                     b_spans=tuple(doc_b.sentences[i].span for i in group.b), kind=kind, score=group.score, diff=())
+
+
 def build_alignment(doc_a: Document, doc_b: Document, group: Group, *, views: tuple[dict[int, SentenceView],
                     dict[int, SentenceView]], fact_keys: tuple[frozenset, frozenset],
                     config: CompareConfig) -> Alignment:
