@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from unspun.config import CompareConfig
 from unspun.kernels.diff import token_diff, word_similarity
 from unspun.kernels.facts import compare_facts, negation_change
@@ -11,13 +13,19 @@ from unspun.stages.align.match import Group
 from unspun.stages.candidates import SentenceView
 
 
-def _kind(group: Group, a_words: list[str], b_words: list[str], similarity: float,
-          config: CompareConfig) -> AlignmentKind:
-    """``merge``/``split`` for 2-1/1-2 groups, else verbatim, minor edit or paraphrase by word similarity."""
+def _shape(group: Group) -> AlignmentKind:
+    """``merge``/``split`` for 2-1/1-2 groups; a 1-1 group reads as ``paraphrase`` until its words are compared
+    (:func:`_one_to_one_kind`)."""
     if len(group.a) > len(group.b):
         return "merge"
     if len(group.b) > len(group.a):
         return "split"
+    return "paraphrase"
+
+
+def _one_to_one_kind(a_words: list[str], b_words: list[str], similarity: float,
+                     config: CompareConfig) -> AlignmentKind:
+    """Verbatim, minor edit or paraphrase, by word similarity."""
     if a_words == b_words:
         return "verbatim"
     return "minor_edit" if similarity >= config.minor_edit_similarity else "paraphrase"
@@ -33,11 +41,10 @@ def outline_alignment(doc_a: Document, doc_b: Document, group: Group) -> Alignme
     shape only ("merge", "split", else "paraphrase") and it has no diff and no facts. A comparison builds the
     full record (:func:`build_alignment`) only for a reuse verdict: the others report no alignments, and a scan
     verifies thousands of such pairs."""
-    kind: AlignmentKind = ("merge" if len(group.a) > len(group.b) else "split" if len(group.b) > len(group.a)
-                           else "paraphrase")
     return Alignment(a_sentences=group.a, b_sentences=group.b,
                      a_spans=tuple(doc_a.sentences[i].span for i in group.a),
-                     b_spans=tuple(doc_b.sentences[i].span for i in group.b), kind=kind, score=group.score, diff=())
+                     b_spans=tuple(doc_b.sentences[i].span for i in group.b), kind=_shape(group),
+                     score=group.score, diff=())
 
 
 def build_alignment(doc_a: Document, doc_b: Document, group: Group, *, views: tuple[dict[int, SentenceView],
@@ -52,13 +59,11 @@ def build_alignment(doc_a: Document, doc_b: Document, group: Group, *, views: tu
     b_facts = tuple(f for i in group.b for f in b_views[i].facts)
     changed, kept = compare_facts(a_facts, b_facts, a_tokens, b_tokens, documents=fact_keys)
     changed += [c for c in (negation_change(a_tokens, b_tokens), polarity_change(a_tokens, b_tokens)) if c]
-    similarity = word_similarity(a_tokens, b_tokens)
-    kind = _kind(group, [t.norm for t in a_tokens], [t.norm for t in b_tokens], similarity, config)
-    return Alignment(
-        a_sentences=group.a, b_sentences=group.b,
-        a_spans=tuple(doc_a.sentences[i].span for i in group.a),
-        b_spans=tuple(doc_b.sentences[i].span for i in group.b),
-        kind=kind, score=group.score,
-        diff=token_diff(a_tokens, b_tokens, a_start=doc_a.sentences[group.a[0]].span[0],
-                        b_start=doc_b.sentences[group.b[0]].span[0]),
-        changed_facts=tuple(changed), kept_facts=tuple(kept))
+    outline = outline_alignment(doc_a, doc_b, group)
+    kind = outline.kind
+    if len(group.a) == len(group.b):
+        kind = _one_to_one_kind([t.norm for t in a_tokens], [t.norm for t in b_tokens],
+                                word_similarity(a_tokens, b_tokens), config)
+    return replace(outline, kind=kind, changed_facts=tuple(changed), kept_facts=tuple(kept),
+                   diff=token_diff(a_tokens, b_tokens, a_start=doc_a.sentences[group.a[0]].span[0],
+                                   b_start=doc_b.sentences[group.b[0]].span[0]))
