@@ -84,8 +84,7 @@ class Index:
         if built == ANALYSIS_VERSION:
             return None
         return (f"was built with analysis version {built}, this unspun splits documents as version "
-                f"{ANALYSIS_VERSION}, so its results differ from a fresh build's; rebuild it: move the folder away "
-                f"and run `unspun index add {self.directory} <inputs>` again")
+                f"{ANALYSIS_VERSION}, so its results differ from a fresh build's; {_rebuild_hint(self.directory)}")
 
     @classmethod
     def open(cls, path: str | Path, *, config: IndexConfig | None = None,
@@ -403,5 +402,9 @@ def _check_compatible(directory: Path, stored: dict[str, Any], wanted: dict[str,
             continue
         if stored.get(key) != wanted[key]:
             raise InputError(str(directory), f"was built with {key} {stored.get(key)!r}, this unspun uses "
-                             f"{wanted[key]!r}; rebuild it: move the folder away and run `unspun index add "
-                             f"{directory} <inputs>` again")
+                             f"{wanted[key]!r}; {_rebuild_hint(directory)}")
+
+
+def _rebuild_hint(directory: Path) -> str:
+    """How to rebuild an index this unspun cannot use as it was built."""
+    return f"rebuild it: move the folder away and run `unspun index add {directory} <inputs>` again"

@@ -46,8 +46,7 @@ _POSSESSIVE_END = re.compile(r"['’]s?$")
 _OPENING_QUOTES = frozenset("\"“‘")
 SPECIFIC_KINDS = frozenset({"entity", "number", "amount", "percentage", "date", "time"})
 """Fact kinds that pin a text to one story (names, figures, dates), unlike quotes and negations."""
-NEGATIONS = frozenset("not no never none nobody nothing neither nor without cannot".split())
-"""Denial words (besides contractions in n't)."""
+_NEGATIONS = frozenset("not no never none nobody nothing neither nor without cannot".split())
 IMPLIED_DENIALS = frozenset("declin refus fail avoid against lack absent deni unabl unawar untru unfamiliar unlik "
                             "unwil unclear unknown unsur instead rather except refrain".split())
 """Stems of words that deny without a denial word: a rewrite that turns "chose not to comment" into "declined to
@@ -426,12 +425,16 @@ def _implied_denials(tokens: tuple[Token, ...]) -> set[str]:
     return {token.stem for token in tokens if token.stem in IMPLIED_DENIALS}
 
 
+def is_denial(token: Token) -> bool:
+    """A denial word: "not", "never", "no", … or a contraction such as "didn't"."""
+    return token.norm in _NEGATIONS or token.norm.endswith("n't")
+
+
 def _first_negation(tokens: tuple[Token, ...]) -> Token | None:
     """The first negation word (including contractions such as didn't), skipping "not only ... but",
     rhetorical negation ("no coincidence", "not a surprise": :data:`_RHETORICAL`) and the number sign "No"."""
     for position, token in enumerate(tokens):
-        if ((token.norm in NEGATIONS or token.norm.endswith("n't")) and not _is_rhetorical(tokens, position)
-                and not _is_number_sign(tokens, position)):
+        if is_denial(token) and not _is_rhetorical(tokens, position) and not _is_number_sign(tokens, position):
             return token
     return None
 

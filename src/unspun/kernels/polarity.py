@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from unspun.kernels.facts import IMPLIED_DENIALS, NEGATIONS
+from unspun.kernels.facts import IMPLIED_DENIALS, is_denial
 from unspun.kernels.tokens import Token
 from unspun.model import FactChange
 
@@ -102,7 +102,7 @@ def _lookup(token: Token) -> tuple[int, str] | None:
 def _denied(tokens: tuple[Token, ...], position: int) -> bool:
     """True when a denial ("not", "never", "didn't", "refused", "failed": :data:`_CUE_DENIALS`) stands within
     :data:`_DENIAL_REACH` words before ``position``."""
-    return any(t.norm in NEGATIONS or t.norm.endswith("n't") or t.stem in _CUE_DENIALS
+    return any(is_denial(t) or t.stem in _CUE_DENIALS
                for t in tokens[max(0, position - _DENIAL_REACH):position])
 
 
