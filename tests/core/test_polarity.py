@@ -20,13 +20,6 @@ def test_polarity_flips(a, b):
     assert a[slice(*change.a_span)] == change.a_text and b[slice(*change.b_span)] == change.b_text
 
 
-def test_polarity_flip_next_to_an_unchanged_trend_word():
-    a = "Shares rose 6% on Wednesday after the company raised its forecast."
-    b = "Shares fell 6% on Wednesday after the company raised its forecast."
-    change = polarity_change(tokenize(a), tokenize(b))
-    assert change is not None and (change.a_text, change.b_text) == ("rose", "fell")
-
-
 def test_same_trend_is_no_polarity_change():
     assert polarity_change(tokenize("Shares rose 3%."), tokenize("Shares climbed 3%.")) is None
 
@@ -59,19 +52,17 @@ def test_no_polarity_change_where_the_cues_do_not_oppose(a, b):
     assert polarity_change(tokenize(b), tokenize(a)) is None
 
 
-def test_a_flip_on_a_shared_figure_is_found_beside_agreeing_words():
-    a = "Exports fell 3% in May as new orders rose."
-    b = "Exports rose 3% in May as new orders rose."
+@pytest.mark.parametrize(("a", "b", "cues"), [
+    # next to a trend word both sides keep
+    ("Shares rose 6% on Wednesday after the company raised its forecast.",
+     "Shares fell 6% on Wednesday after the company raised its forecast.", ("rose", "fell")),
+    # on a shared figure, beside words that agree
+    ("Exports fell 3% in May as new orders rose.", "Exports rose 3% in May as new orders rose.", ("fell", "rose")),
+    # a cue word ("declined") is no denial of the trend after it
+    ("Shares declined, falling 3% by noon.", "Shares declined, rising 3% by noon.", ("falling", "rising")),
+    # "up" and "down" on a figure are trends
+    ("The index was up 2% at noon.", "The index was down 2% at noon.", ("up", "down")),
+])
+def test_the_reversed_cues_are_reported(a, b, cues):
     change = polarity_change(tokenize(a), tokenize(b))
-    assert change is not None and (change.a_text, change.b_text) == ("fell", "rose")
-
-
-def test_a_falling_figure_after_a_decline_is_still_a_trend():
-    change = polarity_change(tokenize("Shares declined, falling 3% by noon."),
-                             tokenize("Shares declined, rising 3% by noon."))
-    assert change is not None and (change.a_text, change.b_text) == ("falling", "rising")
-
-
-def test_up_and_down_on_a_figure_are_trends():
-    change = polarity_change(tokenize("The index was up 2% at noon."), tokenize("The index was down 2% at noon."))
-    assert change is not None and (change.a_text, change.b_text) == ("up", "down")
+    assert change is not None and (change.a_text, change.b_text) == cues
