@@ -308,8 +308,8 @@ def test_a_long_article_does_not_make_an_independent_report_of_its_event_a_retel
 def _evidence(shared: int, ordered: int, told_whole: bool = False):
     """Retelling evidence with a dense order-keeping path and ``ordered`` of ``shared`` details in order."""
     told = Retelling(details_a=24, details_b=24, shared=shared, ordered=ordered)
-    return RetoldEvidence(retelling=told, path=((0, 0, 0.6), (1, 1, 0.6), (2, 2, 0.6)), details=ordered / 24,
-                          path_share=0.9, path_mean=0.6, told_whole=told_whole)
+    return RetoldEvidence(retelling=told, path=((0, 0, 0.6), (1, 1, 0.6), (2, 2, 0.6)), move=None,
+                          details=ordered / 24, path_share=0.9, path_mean=0.6, told_whole=told_whole)
 
 
 @pytest.mark.parametrize(("shared", "ordered", "told_whole", "expected"), [

@@ -48,7 +48,7 @@ import math
 from dataclasses import dataclass
 
 from unspun.config import CompareConfig
-from unspun.kernels.order import block_path, moved_block
+from unspun.kernels.order import BlockMove, block_path, moved_block
 from unspun.kernels.retold import Retelling, retelling
 from unspun.model import Document, Retold
 from unspun.stages.candidates import Candidates, PreparedDocument
@@ -65,6 +65,9 @@ class RetoldEvidence:
     retelling: Retelling
     path: tuple[tuple[int, int, float], ...]
     """(A sentence index, B sentence index, evidence) along the order-keeping path."""
+    move: BlockMove | None
+    """The block the path shows moved whole (:func:`unspun.kernels.order.moved_block`), which the details
+    follow; None for a path in order or one whose runs interleave."""
     details: float
     path_share: float
     path_mean: float
@@ -83,12 +86,12 @@ class RetoldEvidence:
 
     def record(self, source: str | None) -> Retold:
         """The report's record, told from the original's side (``source``; A when unknown). A block counts as
-        moved when it was moved whole (:func:`unspun.kernels.order.moved_block`), the move the details follow;
-        two runs interleaved in one text are no moved paragraph."""
+        moved when it was moved whole (:attr:`move`, the move the details follow); two runs interleaved in one
+        text are no moved paragraph."""
         kept = self.retelling
         total = kept.details_b if source == "b" else kept.details_a
         return Retold(details=total, kept=kept.shared, in_order=kept.ordered, sentences_in_order=len(self.path),
-                      moved_block=moved_block(self.path) is not None, probability=self.probability())
+                      moved_block=self.move is not None, probability=self.probability())
 
 
 def _geometric_share(count: int, first: int, second: int) -> float:
@@ -143,10 +146,11 @@ def retold_evidence(a: PreparedDocument, b: PreparedDocument, candidates: Candid
     """Measure how far ``b`` and ``a`` retell each other (their details come with the prepared documents)."""
     doc_a, doc_b = a.document, b.document
     path = tuple(block_path(((p.a, p.b, p.score) for p in candidates.pairs), config.retold_floor))
-    told = retelling(a.details, b.details, moved_block(path))
+    move = moved_block(path)
+    told = retelling(a.details, b.details, move)
     shorter = _shorter_body(doc_a, doc_b, ({p.a for p in candidates.pairs}, {p.b for p in candidates.pairs}))
     return RetoldEvidence(
-        retelling=told, path=path, details=_geometric_share(told.ordered, told.details_a, told.details_b),
+        retelling=told, path=path, move=move, details=_geometric_share(told.ordered, told.details_a, told.details_b),
         path_share=_path_share(path, doc_a, doc_b, shorter),
         path_mean=sum(score for _, _, score in path) / len(path) if path else 0.0,
         told_whole=len(path) >= max(RELATED_MIN_SENTENCES, shorter))
