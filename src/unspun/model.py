@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 Span = tuple[int, int]
 Side = Literal["a", "b"]
@@ -17,8 +17,11 @@ AlignmentKind = Literal["verbatim", "minor_edit", "paraphrase", "merge", "split"
 PassageKind = Literal["verbatim", "rewrite", "summary"]
 Verdict = Literal["derived", "partially_derived", "same_story", "unrelated"]
 EditOp = Literal["equal", "replace", "insert", "delete"]
+EdgeKind = Literal["copy", "update", "rewrite", "partial", "summary"]
+"""How a scan's reuse edge goes from source to derived text (:func:`unspun.scan.edges.edge_kind`)."""
 
-VERDICTS: tuple[str, ...] = ("derived", "partially_derived", "same_story", "unrelated")
+VERDICTS: tuple[str, ...] = get_args(Verdict)
+EDGE_KINDS: tuple[str, ...] = get_args(EdgeKind)
 REUSE_VERDICTS: tuple[str, ...] = ("derived", "partially_derived")
 """The verdicts that say one text reuses the other (a scan's reuse edges; the pairs whose passages it keeps)."""
 SentenceRow = tuple[int, int, int, int, str]

@@ -25,12 +25,12 @@ BBC articles of a week share vocabulary) is still seen; the compare core removes
 
 @dataclass(frozen=True)
 class Candidate:
-    """A document that may be a source: its key, its passage similarity and whether LSH found it."""
+    """A document that may be a source: its key and its passage similarity."""
 
     key: int
     score: float
-    """Mean, over the suspect's passages, of the best cosine with any passage of this document."""
-    near_duplicate: bool
+    """Mean, over the suspect's passages, of the best cosine with any passage of this document (0 for a copy
+    only LSH found)."""
 
 
 @dataclass(frozen=True)
@@ -80,4 +80,4 @@ def find_candidates(suspect: Document, parts: SearchParts, config: IndexConfig, 
     priority = copies | _leaders(best)
     order = [k for k in by_score if k in copies] + [k for k in by_score if k in priority - copies]
     order += [k for k in by_score if k not in priority][:max(0, limit - len(order))]
-    return [Candidate(key, score[key], key in copies) for key in order]
+    return [Candidate(key, score[key]) for key in order]

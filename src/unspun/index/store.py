@@ -142,10 +142,6 @@ class SqliteStore:
         return list(self._db.execute("SELECT number, first_doc, docs FROM batches WHERE number > ? "
                                      "ORDER BY number", (number,)))
 
-    def last_batch(self) -> int:
-        """Number of the last committed batch (0 for an empty index)."""
-        return self._db.execute("SELECT COALESCE(MAX(number), 0) FROM batches").fetchone()[0]
-
     def documents(self, keys: Iterable[int]) -> dict[int, StoredDocument]:
         """The stored documents with these keys, rebuilt with their sentences."""
         keys = list(keys)
@@ -183,16 +179,6 @@ class SqliteStore:
     def metadata(self) -> list[tuple[int, str, str | None, str | None, str | None]]:
         """``(key, id, site, date, title)`` of every document, in key order."""
         return list(self._db.execute("SELECT key, id, site, date, title FROM documents ORDER BY key"))
-
-    def keys_of(self, ids: Iterable[str]) -> dict[str, int]:
-        """``{id: key}`` of the given record ids that are indexed."""
-        ids = list(ids)
-        found: dict[str, int] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
-            marks = ",".join("?" * len(chunk))
-            found.update(self._db.execute(f"SELECT id, key FROM documents WHERE id IN ({marks})", chunk))
-        return found
 
     def boilerplate(self) -> list[tuple[str, str, str, str | None, int, int]]:
         """The learned boilerplate lines: ``(key, text, scope, site, documents, stories)``, by key."""

@@ -121,10 +121,6 @@ class BlockMove(NamedTuple):
             return 2
         return None
 
-    def swapped(self) -> BlockMove:
-        """The same move with the roles of A and B exchanged (B's first run is A's second)."""
-        return BlockMove(self.b_second_end, self.b_first_start, self.a_first_end, self.a_second_start)
-
 
 def moved_block(path: Sequence[Pair]) -> BlockMove | None:
     """The moved block of a :func:`block_path` result (sorted by A): where it breaks once, and its second run

@@ -46,16 +46,6 @@ class Retelling:
     shared: int
     ordered: int
 
-    @property
-    def kept_of_a(self) -> float:
-        """Share of A's details that B keeps."""
-        return self.shared / self.details_a if self.details_a else 0.0
-
-    @property
-    def kept_of_b(self) -> float:
-        """Share of B's details that A keeps."""
-        return self.shared / self.details_b if self.details_b else 0.0
-
 
 def _fact_details(fact: Fact) -> list[tuple]:
     """The detail keys of one fact: one per name word, else the fact's own normalised key."""

@@ -13,7 +13,7 @@ Edge kinds, from the source to the derived text:
 
 from __future__ import annotations
 
-from unspun.model import Comparison
+from unspun.model import Comparison, EdgeKind
 from unspun.scan.config import ScanConfig
 from unspun.scan.records import DocumentMeta, ReusePair
 
@@ -37,7 +37,7 @@ def evidence_of(comparison: Comparison) -> float:
     return sum(chars * score for chars, _, score in pieces) / total if total else 0.0
 
 
-def edge_kind(comparison: Comparison, config: ScanConfig) -> str | None:
+def edge_kind(comparison: Comparison, config: ScanConfig) -> EdgeKind | None:
     """The edge kind of a reuse comparison (None for ``same_story`` and ``unrelated``)."""
     if comparison.source is None:
         return None

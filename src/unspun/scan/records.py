@@ -4,10 +4,9 @@ boilerplate, and the summary. Each has ``to_dict``, the row written to its JSONL
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import Any
 
-EdgeKind = Literal["copy", "update", "rewrite", "partial", "summary"]
-EDGE_KINDS: tuple[str, ...] = ("copy", "update", "rewrite", "partial", "summary")
+from unspun.model import EdgeKind
 
 
 @dataclass(frozen=True)
@@ -37,7 +36,7 @@ class ReusePair:
     source: str | None
     direction_method: str
     direction_confidence: float
-    kind: str | None
+    kind: EdgeKind | None
     evidence: float
     """Mean evidence of the aligned sentence pairs, weighted by their characters."""
     derived_share: float
@@ -74,7 +73,7 @@ class FamilyEdge:
 
     source: str
     derived: str
-    kind: str
+    kind: EdgeKind
     evidence: float
     derived_share: float
     confidence: float

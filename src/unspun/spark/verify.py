@@ -17,7 +17,8 @@ from unspun.scan.records import DocumentMeta, ReusePair
 from unspun.scan.verify import CHUNK, DocumentSource, Verified, verify_chunk
 from unspun.spark.rows import DOCUMENT_COLUMNS, document_of, embedder, frame, meta_of
 
-_TYPES = {"float": "double", "int": "long", "str": "string", "str | None": "string"}
+_TYPES = {"float": "double", "int": "long", "str": "string", "str | None": "string", "EdgeKind | None": "string"}
+"""Spark SQL type of each :class:`ReusePair` field, by its annotation (the module has postponed annotations)."""
 PAIR_FIELDS = tuple(f.name for f in fields(ReusePair) if f.name != "comparison")
 VERIFIED_SCHEMA = ("key_a long, key_b long, error string, comparison string, " + ", ".join(
     f"{f.name} {_TYPES[str(f.type)]}" for f in fields(ReusePair) if f.name != "comparison"))

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from unspun.errors import UnspunError
+from unspun.model import EDGE_KINDS
 from unspun.stages.report.html import page_assets, script_hash
 from unspun.version import __version__
 
@@ -47,7 +48,6 @@ MAX_SITES = 1000
 MAX_NETWORK_SITES = 40
 """Sites in the network picture (the first of the table): more would be unreadable."""
 SERVE_HINT = "unspun serve INDEX --scan OUT"
-_KINDS = ("copy", "update", "rewrite", "partial", "summary")
 _METHODS = {"dates": "by dates", "text": "by wording"}
 _TOP = 3
 
@@ -102,7 +102,7 @@ def _side_by_side(source: str, derived: str, link: PairLink) -> Markup:
 
 def _edge(edge: FamilyEdge, member: Markup, link: PairLink) -> Markup:
     """A derived member's node: the edge's kind, the member, what the edge rests on and its pair's link."""
-    kind = edge.kind if edge.kind in _KINDS else "other"
+    kind = edge.kind if edge.kind in EDGE_KINDS else "other"
     how = _METHODS.get(edge.method, f"by {edge.method}")
     why = (f"evidence {edge.evidence:.2f} · {edge.derived_share:.0%} of it from its parent · "
            f"direction {how} ({edge.confidence:.0%})")
