@@ -29,6 +29,8 @@ def _compare(a: str, b: str, a_document: str = "", b_document: str = ""):
     ("$2bn", "$2 billion"), ("£30m", "£30 million"), ("US$5bn", "$5 billion"), ("€40 million", "€40m"),
     ("40%", "40 per cent"), ("40%", "40 percent"), ("3.5 per cent", "3.5%"), ("1,200", "1200"),
     ("1 February", "February 1st"), ("1st of February", "February 1"), ("two million", "2 million"),
+    ("10-12 June", "June 10-12"), ("10 to 12 June", "June 10 to June 12"), ("30 June - 2 July", "June 30 to July 2"),
+    ("the 1980s", "the '80s"),
 ])
 def test_equal_facts_written_differently_share_a_key(one, other):
     assert _key(one) == _key(other)
@@ -37,9 +39,22 @@ def test_equal_facts_written_differently_share_a_key(one, other):
 @pytest.mark.parametrize("one, other", [
     ("$2bn", "$3bn"), ("$2bn", "£2bn"), ("$2bn", "$2m"), ("40%", "40"), ("1 February", "8 February"),
     ("1 February", "1 March"), ("1 February 2024", "1 February 2025"), ("1,200", "1,800"),
+    ("10-12 June", "10-13 June"), ("10-12 June", "12 June"), ("the 1980s", "the 1990s"), ("the 1980s", "1980"),
 ])
 def test_different_facts_have_different_keys(one, other):
     assert _key(one) != _key(other)
+
+
+def test_a_date_range_rewritten_is_one_kept_fact():
+    """Read as single dates, "10-12 June" against "June 10-12" was "12 June" become "June 10" and 10 become 12."""
+    changed, kept = _compare("The festival runs from 10-12 June.", "The festival runs from June 10-12.")
+    assert changed == [] and kept == [("date", "10-12 June", "June 10-12")]
+    assert _compare("It runs from 10-12 June.", "It runs from 10-14 June.")[0] == [("date", "10-12 June", "10-14 June")]
+
+
+@pytest.mark.parametrize("text", ["They won 3-0 May's side.", "It ran from 0 June.", "It ran June 12-10."])
+def test_a_day_that_cannot_be_one_makes_no_date(text):
+    assert [fact for fact in _facts(text) if fact.kind == "date"] == []
 
 
 def _time_keys(text: str) -> list[tuple]:

@@ -20,10 +20,18 @@ from unspun.model import FactChange, Span
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
 _MONTH_ALT = "|".join([m.capitalize() for m in _MONTHS] + [m[:3].capitalize() + r"\.?" for m in _MONTHS])
+_MONTHS_SHORT = tuple(m[:3] for m in _MONTHS)
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_DATE = re.compile(rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH_ALT})"
-                   rf"|(?P<m2>{_MONTH_ALT})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)(?:,?\s+(?P<y>\d{{4}}))?"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_UNTIL = r"(?:\s*[-–—]\s*|\s+(?:to|until|till|through)\s+)"
+_DATE = re.compile(rf"\b(?:(?P<d1>{_DAY})(?:{_UNTIL}(?P<e1>{_DAY}))?\s+(?:of\s+)?(?P<m1>{_MONTH_ALT})"
+                   rf"(?:{_UNTIL}(?P<e1b>{_DAY})\s+(?:of\s+)?(?P<n1>{_MONTH_ALT}))?"
+                   rf"|(?P<m2>{_MONTH_ALT})\s+(?P<d2>{_DAY})(?:{_UNTIL}(?:(?P<n2>{_MONTH_ALT})\s+)?(?P<e2>{_DAY}))?\b)"
+                   rf"(?:,?\s+(?P<y>\d{{4}}))?"
                    rf"|\b(?P<wd>{'|'.join(_WEEKDAYS)})\b")
+"""Weekdays, and day-month dates (either order, optional year) or ranges of them: "10-12 June", "June 10 to
+12", "30 June - 2 July". A range is one fact: a rewrite writes "from 10-12 June" as "from June 10-12", which
+read as single dates would be "12 June" become "June 10" and the figure 10 become 12."""
 _TIME = re.compile(r"\b(?:(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?:\s?(?P<ap>[ap])(?:\.m\.|m\b))?"
                    r"|(?P<h2>1[0-2]|0?\d)(?:\.(?P<m2>[0-5]\d))?\s?(?P<ap2>[ap])(?:\.m\.|m\b)"
                    r"|(?P<hm>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?=\s?(?:GMT|BST|UTC)\b))", re.IGNORECASE)
@@ -93,18 +101,33 @@ def _is_weak(match: re.Match) -> bool:
     return not match.group("num")[:1].isdigit() and not (match.group("scale") or match.group("pct"))
 
 
+_DECADE = re.compile(r"(?:1[89]|20)?\d0")
+
+
+def _decade_key(match: re.Match, text: str) -> tuple | None:
+    """The key of a decade ("1980s", "80s", "'80s"), by its last two digits: a rewrite writes "the 1980s" as
+    "the 80s", which read as figures would be 1980 become 80. None for any other number."""
+    num = match.group("num")
+    plain = not (match.group("cur") or match.group("scale") or match.group("pct"))
+    if plain and text[match.end():match.end() + 1] == "s" and _DECADE.fullmatch(num):
+        return "decade", int(num) % 100
+    return None
+
+
 def _numbers(text: str, offset: int, taken: list[Span]) -> list[Fact]:
-    """Numbers, amounts and percentages not inside an already found date."""
+    """Numbers, amounts, percentages and decades not inside an already found date."""
     facts = []
     for match in _NUMBER.finditer(text):
-        span = (match.start() + offset, match.end() + offset)
-        if any(start <= span[0] < end for start, end in taken):
+        decade = _decade_key(match, text)
+        end = match.end() + (decade is not None)
+        span = (match.start() + offset, end + offset)
+        if any(start <= span[0] < stop for start, stop in taken):
             continue
         currency = (match.group("cur") or "").strip().upper().replace("US$", "$")
         kind = "percentage" if match.group("pct") else "amount" if currency else "number"
-        key = (kind, currency, round(_number_value(match), 6))
+        key = decade or (kind, currency, round(_number_value(match), 6))
         weak = _is_weak(match) or _NUMBER_SIGN.search(text, 0, match.start()) is not None
-        facts.append(Fact(kind, match.group().strip(), span, key, weak=weak))
+        facts.append(Fact(kind, text[match.start():end].strip(), span, key, weak=weak))
     return facts
 
 
@@ -123,17 +146,37 @@ def _times(text: str, offset: int) -> list[Fact]:
 
 
 def _dates(text: str, offset: int) -> list[Fact]:
-    """Day-month dates (with optional year) and weekdays."""
+    """Day-month dates and ranges of them (with optional year), and weekdays."""
     facts = []
     for match in _DATE.finditer(text):
         span = (match.start() + offset, match.end() + offset)
         if match.group("wd"):
             facts.append(Fact("date", match.group(), span, ("date", match.group("wd").lower())))
             continue
-        month = (match.group("m1") or match.group("m2"))[:3].lower()
-        day = int(match.group("d1") or match.group("d2"))
-        facts.append(Fact("date", match.group(), span, ("date", month, day, match.group("y"))))
+        key = _date_key(match)
+        if key is not None:
+            facts.append(Fact("date", match.group(), span, key))
     return facts
+
+
+def _day(written: str) -> int:
+    """The day of month of a written day ("12", "1st")."""
+    return int(written.rstrip("stndrh"))
+
+
+def _date_key(match: re.Match) -> tuple | None:
+    """The key of a day-month date ("date", month, day, year), with the last day and its month appended for a
+    range; None when a day cannot be one (0, 32: "won 3-0 May"), or a range does not go forward."""
+    month = (match.group("m1") or match.group("m2"))[:3].lower()
+    day = _day(match.group("d1") or match.group("d2"))
+    last = match.group("e1") or match.group("e1b") or match.group("e2")
+    last_month = (match.group("n1") or match.group("n2") or month)[:3].lower()
+    key = ("date", month, day, match.group("y"))
+    if last is None:
+        return key if 1 <= day <= 31 else None
+    end = _day(last)
+    forward = (_MONTHS_SHORT.index(last_month), end) > (_MONTHS_SHORT.index(month), day)
+    return key + (last_month, end) if 1 <= day <= 31 and 1 <= end <= 31 and forward else None
 
 
 def clause_openers(text: str, offset: int, tokens: tuple[Token, ...]) -> frozenset[int]:
