@@ -235,8 +235,19 @@ def test_rhetorical_negation_dropped_is_no_flip(a, b):
     ("He urged the parties not to exploit fears about crime.", "He urged the parties to avoid exploiting fears."),
     ("I knew nothing about the singer before this film.", "I was unfamiliar with the singer before this film."),
     ("The questions occupy not just fans but the whole town.", "The questions occupy fans and the whole town."),
+    ("He appealed to them not to stoke fear among voters.", "He urged them to eschew stoking voters' fear."),
 ])
 def test_a_denial_in_other_words_is_no_negation_change(a, b):
+    assert negation_change(tokenize(a), tokenize(b)) is None
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Tom brought a calm to the midfield that no other player has.", "Tom brought a calm only he can give."),
+    ("There was no award for the actor Jon Bell.", "Jon Bell was passed over by the jury."),
+])
+def test_a_denial_the_other_side_says_nothing_of_is_no_negation_change(a, b):
+    """The other side does not write what the denial denies (the two content words after it, names and figures
+    aside): it says the same in other words, or leaves that clause out."""
     assert negation_change(tokenize(a), tokenize(b)) is None
     assert negation_change(tokenize(b), tokenize(a)) is None
 
