@@ -180,9 +180,26 @@ def test_dropping_a_first_name_is_not_a_changed_name():
     ("The Liberal Democrats spoke first.", "The Lib Dems spoke first."),
     ("Talks with the United States resumed.", "Talks with the US resumed."),
     ("The Tories voted with Labour.", "The Tory party voted with Labour."),
+    ("The UK's Ada Quill won the prize.", "British director Ada Quill won the prize."),
+    ("Britain sent two envoys to Riga.", "The United Kingdom sent two envoys to Riga."),
+    ("The Aussies beat Wales at Cardiff.", "The Australians beat the Welsh at Cardiff."),
+    ("Fans of the English side sang.", "Fans of England sang."),
 ])
 def test_a_name_written_another_way_is_not_a_changed_name(a, b):
     assert _compare(a, b)[0] == [] and _compare(b, a)[0] == []
+
+
+@pytest.mark.parametrize("a, b, changed", [
+    ("The French envoy met Ada Quill.", "The German envoy met Ada Quill.", ("French", "German")),
+    ("Talks with the US resumed.", "Talks with the UAE resumed.", ("US", "UAE")),
+])
+def test_another_country_is_a_changed_name(a, b, changed):
+    assert _compare(a, b)[0] == [("entity", *changed)]
+
+
+def test_i_contracted_is_no_name():
+    assert [fact.text for fact in _facts("Then Ada said: I'm sure, and I’ve seen it.") if fact.kind == "entity"] == [
+        "Ada"]
 
 
 def test_names_left_over_in_unequal_numbers_are_not_paired():

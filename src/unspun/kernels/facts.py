@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 
-from unspun.kernels.tokens import STOPWORDS, Token
+from unspun.kernels.places import place_of, places_in
+from unspun.kernels.tokens import STOPWORDS, Token, name_word
 from unspun.model import FactChange, Span
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -192,10 +191,10 @@ def clause_openers(text: str, offset: int, tokens: tuple[Token, ...]) -> frozens
 
 
 def _is_name(token: Token, opens_clause: bool, proper_words: frozenset[str]) -> bool:
-    """A capitalised non-stopword, not a number; at the start of a sentence or quotation only if the document
-    capitalises it elsewhere."""
+    """A capitalised non-stopword, not a number nor "I" contracted ("I'm", "I've"); at the start of a sentence
+    or quotation only if the document capitalises it elsewhere."""
     return (token.is_capitalised and not token.is_number and token.norm not in STOPWORDS
-            and (not opens_clause or token.norm in proper_words))
+            and not token.norm.startswith("i'") and (not opens_clause or token.norm in proper_words))
 
 
 def _name_runs(tokens: tuple[Token, ...], openers: frozenset[int],
@@ -217,27 +216,11 @@ def _name_runs(tokens: tuple[Token, ...], openers: frozenset[int],
 
 
 def _entities(tokens: tuple[Token, ...], openers: frozenset[int], proper_words: frozenset[str]) -> list[Fact]:
-    """Names (people, places, organisations) as runs of capitalised words, keyed by :func:`_name_word`."""
+    """Names (people, places, organisations) as runs of capitalised words, keyed by
+    :func:`~unspun.kernels.tokens.name_word`."""
     return [Fact("entity", " ".join(t.text for t in run), (run[0].start, run[-1].end),
-                 ("entity",) + tuple(_name_word(t) for t in run))
+                 ("entity",) + tuple(name_word(t) for t in run))
             for run in _name_runs(tokens, openers, proper_words)]
-
-
-def _name_word(token: Token) -> str:
-    """A name word's key: without full stops or accents ("U.S." is "US", "Côte" is "Cote"), and without a
-    lower-case word hyphened to it ("UK-based" is "UK", "Grand Slam-winning" ends in "Slam")."""
-    return _name_key(token.text, token.norm)
-
-
-@lru_cache(maxsize=200_000)
-def _name_key(text: str, norm: str) -> str:
-    """:func:`_name_word` of a word written ``text`` (normalised ``norm``), cached: every word of every aligned
-    pair is keyed (:func:`compare_facts`), and news vocabularies repeat heavily."""
-    head, _, tail = text.rpartition("-")
-    if head and tail.islower():
-        norm = norm[:len(head)]
-    decomposed = unicodedata.normalize("NFKD", norm.replace(".", ""))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _quotes(text: str, offset: int) -> list[Fact]:
@@ -366,11 +349,16 @@ def _same_word(a: str, b: str) -> bool:
 
 
 def _unwritten_names(facts: list[Fact], other_tokens: tuple[Token, ...]) -> list[Fact]:
-    """``facts`` without the names whose head word the other side writes (:func:`_head_in`)."""
+    """``facts`` without the names whose head word the other side writes (:func:`_head_in`), and without the
+    countries it writes another way ("UK" against "British": :mod:`unspun.kernels.places`)."""
     if not any(fact.kind == "entity" for fact in facts):
         return facts
-    words = frozenset(_name_word(token) for token in other_tokens)
-    return [fact for fact in facts if fact.kind != "entity" or not _head_in(fact, words)]
+    words = frozenset(name_word(token) for token in other_tokens)
+    kept = [fact for fact in facts if fact.kind != "entity" or not _head_in(fact, words)]
+    if not any(fact.kind == "entity" and place_of(fact.key[1:]) for fact in kept):
+        return kept
+    written = places_in([name_word(token) for token in other_tokens if token.is_capitalised])
+    return [fact for fact in kept if fact.kind != "entity" or not place_of(fact.key[1:]) & written]
 
 
 def _head_in(name: Fact, words: frozenset[str]) -> bool:

@@ -9,6 +9,7 @@ heavily.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -80,6 +81,23 @@ def _forms(word: str) -> tuple[str, str]:
     """Normalised form and stem of a surface word (cached: news vocabularies repeat heavily)."""
     norm = normalise(word)
     return norm, stem(norm)
+
+
+def name_word(token: Token) -> str:
+    """A name word's key: without full stops or accents ("U.S." is "US", "Côte" is "Cote"), and without a
+    lower-case word hyphened to it ("UK-based" is "UK", "Grand Slam-winning" ends in "Slam")."""
+    return name_key(token.text, token.norm)
+
+
+@lru_cache(maxsize=200_000)
+def name_key(text: str, norm: str) -> str:
+    """:func:`name_word` of a word written ``text`` (normalised ``norm``), cached: every word of every aligned
+    pair is keyed (:func:`unspun.kernels.facts.compare_facts`), and news vocabularies repeat heavily."""
+    head, _, tail = text.rpartition("-")
+    if head and tail.islower():
+        norm = norm[:len(head)]
+    decomposed = unicodedata.normalize("NFKD", norm.replace(".", ""))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 _TUPLE_NEW = tuple.__new__
