@@ -10,6 +10,7 @@ so two long texts with a sparse candidate graph cost no more than their candidat
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from itertools import groupby
 from typing import NamedTuple
@@ -34,8 +35,9 @@ def _store(tree: list[tuple[float, int]], position: int, value: tuple[float, int
 Pair = tuple[int, int, float]
 
 MOVE_MIN_PAIRS = 2
-"""Sentence pairs each of the two runs of a block move must hold: a single pair is no block, and with runs of
-one, any three pairs of a short text would be "in order" once a move is allowed."""
+"""Sentence pairs each of the two runs of a block move must hold, unless its one pair is strong (``lone`` of
+:func:`block_path`): with runs of one weak pair, any three pairs of a short text would be "in order" once a move
+is allowed."""
 
 
 def _best_ending(kept: list[Pair], floor: float) -> tuple[list[float], list[int]]:
@@ -77,25 +79,30 @@ def monotone_path(pairs: Iterable[Pair], floor: float) -> list[Pair]:
     return _trace(kept, previous, _running_best(totals)[-1])
 
 
-def block_path(pairs: Iterable[Pair], floor: float, min_run: int = MOVE_MIN_PAIRS) -> list[Pair]:
+def block_path(pairs: Iterable[Pair], floor: float, *, lone: float = math.inf) -> list[Pair]:
     """The best order-keeping path when one block of the text may have been moved: two order-keeping runs, each
-    at least ``min_run`` pairs, or the single :func:`monotone_path` when no split adds to its total; sorted by A.
+    of at least :data:`MOVE_MIN_PAIRS` pairs or of one pair with evidence ``lone`` or more, or the single
+    :func:`monotone_path` when no split adds to its total; sorted by A.
 
     Farms move paragraphs (the seed pair does); a moved paragraph keeps its sentences' order, and the single
-    path would drop it whole. The split is sought along A (:func:`_split_along_a`) and along B (the same on the
-    pairs with A and B swapped), and the path with the smaller total is kept: a clean block move is the same
-    path both ways, while a split along one text alone may interleave the runs in the other. Keeping the
-    weaker one credits a move only as far as both texts show it, and makes the path, and every verdict built
-    on it, the same whichever text is called A (split along A only, one SemEval same-event pair was
-    ``derived`` one way round and ``partially_derived`` the other; the better of the two made one more of them
-    ``derived``).
+    path would drop it whole. They move single sentences too (the lead to the end), and a trimmed text may keep
+    one sentence of a moved paragraph: one pair strong enough to align alone stands for it.
+
+    The split is sought along A (:func:`_split_along_a`) and along B (the same on the pairs with A and B
+    swapped), and the path with the smaller total is kept: a clean block move is the same path both ways, while
+    a split along one text alone may interleave the runs in the other. Keeping the weaker one credits a move
+    only as far as both texts show it, and makes the path, and every verdict built on it, the same whichever
+    text is called A (split along A only, one SemEval same-event pair was ``derived`` one way round and
+    ``partially_derived`` the other; the better of the two made one more of them ``derived``).
 
     >>> block_path([(0, 2, 0.9), (1, 3, 0.8), (2, 0, 0.9), (3, 1, 0.8)], 0.4)
     [(0, 2, 0.9), (1, 3, 0.8), (2, 0, 0.9), (3, 1, 0.8)]
+    >>> block_path([(0, 1, 0.6), (1, 2, 0.6), (2, 0, 0.9)], 0.4, lone=0.5)
+    [(0, 1, 0.6), (1, 2, 0.6), (2, 0, 0.9)]
     """
     kept = _kept(pairs, floor)
-    along_a = _split_along_a(kept, floor, min_run)
-    along_b = sorted(_swapped(_split_along_a(sorted(_swapped(kept)), floor, min_run)))
+    along_a = _split_along_a(kept, floor, lone)
+    along_b = sorted(_swapped(_split_along_a(sorted(_swapped(kept)), floor, lone)))
     return min((along_a, along_b), key=lambda path: (_total(path, floor), _extent(path)))
 
 
@@ -155,7 +162,7 @@ def _total(path: list[Pair], floor: float) -> float:
     return round(sum(score - floor for _, _, score in path), 12)
 
 
-def _split_along_a(kept: list[Pair], floor: float, min_run: int) -> list[Pair]:
+def _split_along_a(kept: list[Pair], floor: float, lone: float) -> list[Pair]:
     """:func:`block_path` with the split along A only: the second run takes A sentences after the first's,
     anywhere in B.
 
@@ -180,9 +187,14 @@ def _split_along_a(kept: list[Pair], floor: float, min_run: int) -> list[Pair]:
         used = {b for _, b, _ in first}
         second = [pair for pair in second if pair[1] not in used]
         total = _total(first + second, floor)
-        if min(len(first), len(second)) >= min_run and total > best_total:
+        if _is_run(first, lone) and _is_run(second, lone) and total > best_total:
             best, best_total = first + second, total
     return best
+
+
+def _is_run(pairs: list[Pair], lone: float) -> bool:
+    """Enough pairs for one run of a block move: :data:`MOVE_MIN_PAIRS`, or one with evidence ``lone`` or more."""
+    return len(pairs) >= MOVE_MIN_PAIRS or (len(pairs) == 1 and pairs[0][2] >= lone)
 
 
 def _cuts(kept: list[Pair]) -> list[int]:
