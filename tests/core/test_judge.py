@@ -9,6 +9,7 @@ import pytest
 
 from unspun import ConfigError, compare, compare_files
 from unspun.stages.judge import DirectionEvidence, decide_direction
+from unspun.stages.judge.direction import NO_SIGN
 
 FOOTER = "Comments are closed, but trackbacks and pingbacks are open."
 
@@ -141,6 +142,13 @@ def test_each_direction_signal_points_the_right_way(signal):
         direction = decide_direction(evidence, None, None)
         assert (direction.source, direction.method) == (source, "text")
         assert 0.5 < direction.confidence < 1.0
+
+
+def test_two_copies_of_one_text_say_they_give_no_sign_of_the_original(corpus, story):
+    """A is named (a scan links the copies), but the report must not read as if the texts had said so."""
+    text = corpus.text(story, "original")
+    direction = compare(text, text, embedder=corpus.embedder).direction
+    assert (direction.source, direction.confidence, direction.reasons) == ("a", 0.5, (NO_SIGN,))
 
 
 @pytest.mark.parametrize(("word", "style"), [("underscoring", True), ("Garnered", True), ("highlights", True),

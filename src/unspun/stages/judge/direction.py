@@ -192,9 +192,16 @@ def decide_direction(evidence: DirectionEvidence, date_a: str | None, date_b: st
         source = "a" if a_when < b_when else "b"
         return Direction(source, 0.99, "dates", (f"{source} was published first ({min(a_when, b_when):%Y-%m-%d})",))
     score = evidence.score()
+    if score == 0.0:
+        return Direction("a", 0.5, "text", (NO_SIGN,))
     confidence = 1.0 / (1.0 + math.exp(-abs(score)))
-    source = "a" if score >= 0 else "b"
+    source = "a" if score > 0 else "b"
     return Direction(source, confidence, "text", _reasons(evidence, source))
+
+
+NO_SIGN = "the texts give no sign which is the original: A is named by default (their dates would decide)"
+"""The reason given when no signal leans either way (two copies of one text): A is named, so that a scan still
+links the copies, but the report must not read as if the texts had said so."""
 
 
 def _reasons(evidence: DirectionEvidence, source: str) -> tuple[str, ...]:
