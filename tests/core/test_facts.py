@@ -84,6 +84,12 @@ def test_a_quote_with_its_contractions_written_out_is_not_altered():
     assert [c[0] for c in _compare(a, b.replace("surreal", "strange"))[0]] == ["quote"]
 
 
+def test_a_title_in_quotation_marks_is_no_quote():
+    """Quotation marks round a song or film title quote nobody; speech in them is still a quote."""
+    assert _compare("The band closed with Love Is the Drug.", 'The band closed with "Love Is the Drug".') == ([], [])
+    assert [c[0] for c in _compare("He said it was over.", 'He said: "It is all over now."')[0]] == ["quote"]
+
+
 def test_a_changed_kick_off_time_is_reported_as_a_time():
     assert _compare("Kick-off is at 14:30 GMT.", "Kick-off is at 1515 GMT.")[0] == [("time", "14:30", "1515")]
     assert _compare("Kick-off is at 14:30 GMT.", "Kick-off is at 1430 GMT.") == ([], [("time", "14:30", "1430")])

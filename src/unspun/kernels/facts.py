@@ -224,15 +224,23 @@ def _entities(tokens: tuple[Token, ...], openers: frozenset[int], proper_words: 
 
 
 def _quotes(text: str, offset: int) -> list[Fact]:
-    """Quoted speech of at least a few words."""
+    """Quoted speech of at least a few words; not a title in quotation marks (:func:`_is_title`)."""
     facts = []
     for match in _QUOTE.finditer(text):
         inner = match.group(1) or match.group(2)
-        if len(inner.split()) >= 3:
+        if len(inner.split()) >= 3 and not _is_title(inner):
             words = tuple(re.findall(r"\w+", _expanded(inner.lower())))
             span = (match.start() + offset, match.end() + offset)
             facts.append(Fact("quote", match.group(), span, ("quote", *words)))
     return facts
+
+
+def _is_title(quoted: str) -> bool:
+    """True for a title in quotation marks ("Boulevard of Broken Dreams", "Maria Full of Grace"): every word but
+    the small ones capitalised. A rewrite that puts quotation marks round a song or film title quotes nobody,
+    yet read as speech it was "a quote added" (21 of the 104 quotes reported on MixSet dev own pairs)."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", quoted)
+    return bool(words) and all(word[0].isupper() for word in words if word.lower() not in STOPWORDS)
 
 
 _CONTRACTIONS = ((re.compile(r"\bwon['’]t\b"), "will not"), (re.compile(r"\bcan['’]t\b"), "can not"),
