@@ -253,24 +253,20 @@ def test_rhetorical_negation_dropped_is_no_flip(a, b):
 
 
 @pytest.mark.parametrize(("a", "b"), [
+    # the other side denies in words of its own
     ("The firm has chosen not to comment on the claim.", "The firm declined to comment on the claim."),
     ('"It is absolutely not true," the coach said.', '"Absolutely untrue," the coach said.'),
     ("He urged the parties not to exploit fears about crime.", "He urged the parties to avoid exploiting fears."),
     ("I knew nothing about the singer before this film.", "I was unfamiliar with the singer before this film."),
     ("The questions occupy not just fans but the whole town.", "The questions occupy fans and the whole town."),
     ("He appealed to them not to stoke fear among voters.", "He urged them to eschew stoking voters' fear."),
-])
-def test_a_denial_in_other_words_is_no_negation_change(a, b):
-    assert negation_change(tokenize(a), tokenize(b)) is None
-
-
-@pytest.mark.parametrize(("a", "b"), [
+    # the other side does not write what is denied
     ("Tom brought a calm to the midfield that no other player has.", "Tom brought a calm only he can give."),
     ("There was no award for the actor Jon Bell.", "Jon Bell was passed over by the jury."),
 ])
-def test_a_denial_the_other_side_says_nothing_of_is_no_negation_change(a, b):
-    """The other side does not write what the denial denies (the two content words after it, names and figures
-    aside): it says the same in other words, or leaves that clause out."""
+def test_a_denial_in_other_words_or_of_what_the_other_side_leaves_out_is_no_negation_change(a, b):
+    """The other side denies in words of its own, or does not write what the denial denies (the two content
+    words after it, names and figures aside): it says the same in other words, or leaves that clause out."""
     assert negation_change(tokenize(a), tokenize(b)) is None
     assert negation_change(tokenize(b), tokenize(a)) is None
 

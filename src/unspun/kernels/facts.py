@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from unspun.kernels.places import place_of, places_in
-from unspun.kernels.tokens import STOPWORDS, Token, name_word
+from unspun.kernels.tokens import STOPWORDS, Token, name_word, tokenize
 from unspun.model import FactChange, Span
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -239,8 +239,8 @@ def _is_title(quoted: str) -> bool:
     """True for a title in quotation marks ("Boulevard of Broken Dreams", "Maria Full of Grace"): every word but
     the small ones capitalised. A rewrite that puts quotation marks round a song or film title quotes nobody,
     yet read as speech it was "a quote added" (21 of the 104 quotes reported on MixSet dev own pairs)."""
-    words = re.findall(r"[^\W\d_][\w'’-]*", quoted)
-    return bool(words) and all(word[0].isupper() for word in words if word.lower() not in STOPWORDS)
+    words = [token for token in tokenize(quoted) if not token.is_number]
+    return bool(words) and all(token.is_capitalised for token in words if token.norm not in STOPWORDS)
 
 
 _CONTRACTIONS = ((re.compile(r"\bwon['’]t\b"), "will not"), (re.compile(r"\bcan['’]t\b"), "can not"),
@@ -363,10 +363,11 @@ def _unwritten_names(facts: list[Fact], other_tokens: tuple[Token, ...]) -> list
         return facts
     words = frozenset(name_word(token) for token in other_tokens)
     kept = [fact for fact in facts if fact.kind != "entity" or not _head_in(fact, words)]
-    if not any(fact.kind == "entity" and place_of(fact.key[1:]) for fact in kept):
+    places = [place_of(fact.key[1:]) if fact.kind == "entity" else frozenset() for fact in kept]
+    if not any(places):
         return kept
     written = places_in([name_word(token) for token in other_tokens if token.is_capitalised])
-    return [fact for fact in kept if fact.kind != "entity" or not place_of(fact.key[1:]) & written]
+    return [fact for fact, place in zip(kept, places, strict=True) if not place & written]
 
 
 def _head_in(name: Fact, words: frozenset[str]) -> bool:
@@ -460,7 +461,8 @@ def negation_change(a_tokens: tuple[Token, ...], b_tokens: tuple[Token, ...]) ->
         return None
     if not _denied_stems(denying, at) & {token.stem for token in bare}:
         return None
-    a_cue, b_cue = (None if at is None else tokens[at] for tokens, at in ((a_tokens, a_at), (b_tokens, b_at)))
+    a_cue = None if a_at is None else a_tokens[a_at]
+    b_cue = None if b_at is None else b_tokens[b_at]
     return FactChange("negation", a_cue.text if a_cue else None, b_cue.text if b_cue else None,
                       (a_cue.start, a_cue.end) if a_cue else None, (b_cue.start, b_cue.end) if b_cue else None)
 
